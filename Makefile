@@ -1,0 +1,52 @@
+# Lips and Teeth — the two commands are `make lab` (learners) and `make test` (everything).
+# Needs only python3 (>= 3.10) and make. Creates .venv on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT)
+
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks
+
+help:
+	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
+	@echo "make test           set up (first time) and run the whole test suite"
+	@echo "make lab-solutions  open the master notebooks (with solutions) for instructors"
+	@echo "make student        write student versions to build/student/"
+	@echo "make clean-notebooks  strip outputs and widget state from the masters"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install when the pins change.
+$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-core
+	$(BIN)/python -m pip install -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed-core
+install-test: $(VENV)/.installed-test
+
+workspace: install
+	$(BIN)/python -m alliancelab.student workspace --src notebooks --dest workspace
+
+lab: workspace
+	$(LAB) --ServerApp.root_dir=workspace
+
+lab-solutions: install
+	$(LAB) --ServerApp.root_dir=notebooks
+
+student: install
+	$(BIN)/python -m alliancelab.student build --src notebooks --dest build/student
+
+clean-notebooks: install
+	$(BIN)/python -m alliancelab.nbtools clean notebooks/*.ipynb
+
+test: install-test student
+	$(BIN)/python -m pytest tests notebooks build/student --nbval-lax --nbval-current-env $(PYTEST_ARGS)

@@ -1,0 +1,105 @@
+"""Explorers: each is a function that returns a widget.
+
+The computation behind each explorer is a pure function that the unit tests
+call directly. Every explorer declares a *contract* in :data:`CONTRACTS`: its
+controls and what a change must do. The browser tests drive each control as a
+person would and check the contract; ``make bench`` times the callbacks.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import pandas as pd
+
+from . import data, treaties
+
+__all__ = ["article_html", "article_viewer", "CONTRACTS", "Control", "Contract"]
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of an explorer and what changing it must do."""
+
+    label: str  # the widget's description, as a person sees it
+    kind: str  # "dropdown" | "slider" | "checkbox" | "text" | "toggle"
+    set_to: str  # the value a test sets (option label, slider readout text, ...)
+    expect_text: str = ""  # text that must appear in the explorer's output afterwards
+    expect_figure_change: bool = False  # the explorer's plotly figure data must change
+
+
+@dataclass(frozen=True)
+class Contract:
+    explorer: str  # function name in alliancelab.widgets
+    css_class: str  # class on the explorer's outer box
+    controls: tuple[Control, ...]
+    notebooks: tuple[str, ...] = field(default_factory=tuple)
+
+
+CONTRACTS: dict[str, Contract] = {}
+
+
+def _contract(c: Contract) -> Contract:
+    CONTRACTS[c.explorer] = c
+    return c
+
+
+# --------------------------------------------------------------------------- article viewer (lesson 00)
+
+
+def article_html(articles: pd.DataFrame, treaty_id: str, article: str) -> str:
+    """HTML for one article of one treaty: heading, verbatim text (all versions held), status and source.
+
+    Missing text is shown as missing, never paraphrased.
+    """
+    rows = articles[(articles["treaty_id"] == treaty_id) & (articles["article"] == article)].sort_values("version_rank")
+    if rows.empty:
+        return f"<p class='alliancelab-article'>No article {html.escape(str(article))} in {html.escape(str(treaty_id))}.</p>"
+    parts = [f"<div class='alliancelab-article'><h4>{html.escape(treaties.article_label(article))}</h4>"]
+    for _, row in rows.iterrows():
+        status = str(row["status"])
+        who = html.escape(str(row["translation_note"] or ""))
+        if status == "missing":
+            body = "<p><em>[Text missing: not found in any stored source.]</em></p>"
+        else:
+            paras = "".join(f"<p>{html.escape(p)}</p>" for p in str(row["text"]).split("\n\n"))
+            body = f"<blockquote lang='{html.escape(str(row['language'] or 'en'))}'>{paras}</blockquote>"
+            if status == "partial":
+                body += "<p><em>[Only part of this article is held; […] marks where the source breaks off.]</em></p>"
+        note = f" {html.escape(str(row['note']))}" if isinstance(row["note"], str) and row["note"] else ""
+        parts.append(f"{body}<p style='font-size:90%;color:#444'>Wording: {who}. Status: {status}.{note} "
+                     f"Source: <code>{html.escape(str(row['source']))}</code></p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+ARTICLE_VIEWER = _contract(
+    Contract(
+        explorer="article_viewer",
+        css_class="alliancelab-article-viewer",
+        controls=(Control(label="Article", kind="dropdown", set_to="Article II", expect_text="shall immediately render military"),),
+        notebooks=("00_start_here",),
+    )
+)
+
+
+def article_viewer(treaty_id: str = "prc_dprk_1961") -> widgets.VBox:
+    """A dropdown of a treaty's articles and the verbatim text of the one picked."""
+    articles = data.load_articles()
+    rows = treaties.articles_of(treaty_id, articles)
+    options = [(treaties.article_label(a), a) for a in rows["article"]]
+    dropdown = widgets.Dropdown(options=options, value=options[1][1] if len(options) > 1 else options[0][1], description="Article")
+    out = widgets.HTML(article_html(articles, treaty_id, dropdown.value))
+
+    def on_change(change: dict) -> None:
+        if change.get("new") is None:
+            out.value = "<p>Pick an article from the list.</p>"
+            return
+        out.value = article_html(articles, treaty_id, change["new"])
+
+    dropdown.observe(on_change, names="value")
+    box = widgets.VBox([dropdown, out])
+    box.add_class(ARTICLE_VIEWER.css_class)
+    return box
