@@ -9,7 +9,7 @@ PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench
 
 help:
 	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
@@ -17,6 +17,7 @@ help:
 	@echo "make lab-solutions  open the master notebooks (with solutions) for instructors"
 	@echo "make student        write student versions to build/student/"
 	@echo "make clean-notebooks  strip outputs and widget state from the masters"
+	@echo "make bench          time notebooks, explorer callbacks and browser repaints; write benchmarks/results.md"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
@@ -51,4 +52,10 @@ clean-notebooks: install
 	$(BIN)/python -m alliancelab.nbtools clean notebooks/*.ipynb
 
 test: install-test student
-	$(BIN)/python -m pytest tests notebooks build/student --nbval-lax --nbval-current-env $(PYTEST_ARGS)
+	@mkdir -p build
+	@start=$$(date +%s); \
+	$(BIN)/python -m pytest tests notebooks build/student --nbval-lax --nbval-current-env $(PYTEST_ARGS); status=$$?; \
+	echo $$(( $$(date +%s) - start )) > build/make-test-seconds.txt; exit $$status
+
+bench: install-test
+	$(BIN)/python benchmarks/bench.py

@@ -51,3 +51,9 @@ def test_python_floor_agrees():
     assert meta["requires-python"] == ">=3.10"
     m = re.search(r"python=(3\.\d+)", (ROOT / "environment.yml").read_text())
     assert m and tuple(map(int, m.group(1).split("."))) >= (3, 10)
+
+
+def test_makefile_has_the_documented_targets():
+    text = (ROOT / "Makefile").read_text()
+    for target in ("lab", "lab-solutions", "test", "student", "bench"):
+        assert f"\n{target}:" in text, target
