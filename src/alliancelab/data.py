@@ -40,6 +40,7 @@ __all__ = [
     "load_dprk_total_trade",
     "load_china_total_trade",
     "load_russia_dprk_trade",
+    "load_troops",
     "source_keys",
     "cite",
 ]
@@ -315,3 +316,7 @@ def load_china_total_trade() -> pd.DataFrame:
 
 def load_russia_dprk_trade() -> pd.DataFrame:
     return load("russia_dprk_trade")
+
+
+def load_troops() -> pd.DataFrame:
+    return load("troops")

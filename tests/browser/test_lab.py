@@ -32,8 +32,19 @@ def test_server_runs_with_course_settings(lab):
 @pytest.mark.parametrize("version", ["masters", "student"])
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_in_lab(lab, page, timings, version, name):
-    jlab.open_notebook(page, lab.notebook_url(f"{version}/{name}"))
-    jlab.run_all(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Known intermittent problem (about 1 run in 3 on the 2-core dev machine): Run All sometimes stops before the
+    # last cells without an error output. Until the cause is found, one retry on a fresh page, with a screenshot of
+    # the failed attempt kept in build/screenshots/.
+    for attempt in (1, 2):
+        try:
+            jlab.open_notebook(page, lab.notebook_url(f"{version}/{name}"))
+            jlab.run_all(page)
+            break
+        except Exception:
+            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{attempt}-{version}-{name.removesuffix('.ipynb')}.png"))
+            if attempt == 2:
+                raise
     errors = jlab.error_outputs(page)
     assert errors == [], f"{version}/{name} shows errors:\n" + "\n---\n".join(e[:800] for e in errors)
     assert jlab.plotly_count(page) == declared_figures(name), f"{version}/{name}: plotly figures rendered vs declared"
