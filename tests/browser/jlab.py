@@ -78,7 +78,6 @@ def plotly_count(page) -> int:
 
 def operate(page, box, control: Control) -> None:
     """Change one control the way a person would."""
-    holder = box.locator(f".widget-{'dropdown' if control.kind == 'dropdown' else 'inline-hbox'}").filter(has_text=control.label)
     if control.kind == "dropdown":
         box.locator(".widget-dropdown").filter(has_text=control.label).locator("select").select_option(label=control.set_to)
     elif control.kind == "slider":
@@ -99,7 +98,6 @@ def operate(page, box, control: Control) -> None:
         box.locator(".widget-select").filter(has_text=control.label).locator("select").select_option(label=control.set_to)
     else:
         raise ValueError(f"unknown control kind {control.kind}")
-    del holder
 
 
 def drive(page, contract: Contract, index: int = 0) -> dict[str, float]:

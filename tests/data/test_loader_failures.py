@@ -13,7 +13,7 @@ from tests.helpers import DATA
 @pytest.fixture
 def copy(tmp_path, monkeypatch):
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_staging"))
+    shutil.copytree(DATA, target)
     monkeypatch.setenv("ALLIANCELAB_DATA", str(target))
     ald._load_cached.cache_clear()
     ald._descriptor.cache_clear()
