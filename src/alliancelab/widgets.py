@@ -103,3 +103,11 @@ def article_viewer(treaty_id: str = "prc_dprk_1961") -> widgets.VBox:
     box = widgets.VBox([dropdown, out])
     box.add_class(ARTICLE_VIEWER.css_class)
     return box
+
+
+# --------------------------------------------------------------------------- lessons 01-04
+# Each lesson's explorers live in alliancelab.explorers.lessonNN and register their contracts above.
+from .explorers.lesson01 import *  # noqa: E402,F401,F403
+from .explorers.lesson02 import *  # noqa: E402,F401,F403
+from .explorers.lesson03 import *  # noqa: E402,F401,F403
+from .explorers.lesson04 import *  # noqa: E402,F401,F403

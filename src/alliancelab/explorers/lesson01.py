@@ -1,0 +1,3 @@
+"""Explorers for lesson 01."""
+
+__all__: list[str] = []

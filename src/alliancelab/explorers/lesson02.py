@@ -1,0 +1,3 @@
+"""Explorers for lesson 02."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Explorers for lesson 03."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Explorers for lesson 04."""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Keys for lesson 01."""
