@@ -10,3 +10,9 @@ import os
 os.environ.setdefault("ALLIANCELAB_STRICT", "1")
 # Plotly must never try to open a browser or fetch anything while tests run.
 os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")
+
+# Offline guard: every Python process the tests start refuses connections that leave the machine
+# (see tests/offline/sitecustomize.py). The notebooks must run with no network.
+_GUARD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests", "offline")
+if _GUARD not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_GUARD, os.environ.get("PYTHONPATH", "")) if p)

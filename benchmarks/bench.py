@@ -99,8 +99,9 @@ def callback_latencies() -> dict[str, float]:
 
     results = {}
     for name, contract in widgets.CONTRACTS.items():
-        box = getattr(widgets, name)()
         for control_spec in contract.controls:
+            # A fresh explorer per control: an earlier control (a filter, say) can leave a later one with no options.
+            box = getattr(widgets, name)()
             control = _find(box, control_spec.label)
             if control is None:
                 results[f"{name}: {control_spec.label}"] = float("nan")

@@ -56,6 +56,22 @@ def test_every_exercise_is_keyed_answered_in_a_solution_block_and_every_key_used
 
 
 @pytest.mark.parametrize("path", masters(), ids=lambda p: p.name)
+def test_exercises_appear_in_numeric_order(path):
+    """A learner meets Exercise N.1, N.2, ... in that order; headings and check calls agree."""
+    heads = [tuple(map(int, m.groups())) for c in cells(path) if c["cell_type"] == "markdown"
+             for m in re.finditer(r"^#+ Exercise (\d+)\.(\d+)\b", "".join(c["source"]), flags=re.M)]
+    assert heads == sorted(heads), f"{path.name}: exercise headings out of order: {heads}"
+    calls = []
+    for c in cells(path):
+        for ex_id, args in CHECK.findall("".join(c["source"])):
+            if "strict=False" not in args and args.strip() != "..." and ex_id not in calls:
+                calls.append(ex_id)
+    keys = [tuple(map(int, i.split("."))) for i in calls]
+    assert keys == sorted(keys), f"{path.name}: check() calls out of order: {calls}"
+    assert [f"{a}.{b}" for a, b in heads] == calls, f"{path.name}: headings {heads} do not match check() calls {calls}"
+
+
+@pytest.mark.parametrize("path", masters(), ids=lambda p: p.name)
 def test_lesson_anatomy(path):
     text = "\n".join("".join(c["source"]) for c in cells(path) if c["cell_type"] == "markdown")
     for heading in ("## At a glance", "## Key points", "## Discussion questions", "## Further reading"):

@@ -57,11 +57,20 @@ class Lab:
         self.url, self.token, self.root = url, token, root
 
     def notebook_url(self, relpath: str) -> str:
-        return f"{self.url}/lab/tree/{relpath}?token={self.token}&reset"
+        # A fresh, uniquely named workspace per visit, so nothing from an earlier test is restored. (The earlier
+        # `?reset` made JupyterLab open the notebook, shut its first kernel down and leave the panel without one:
+        # Run All then stopped part-way, about one run in three.)
+        return f"{self.url}/lab/workspaces/t{secrets.token_hex(6)}/tree/{relpath}?token={self.token}"
 
-    def api(self, path: str) -> dict:
-        with urllib.request.urlopen(f"{self.url}{path}?token={self.token}", timeout=10) as response:
+    def api(self, path: str, method: str = "GET", body: dict | None = None) -> dict:
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
             return json.load(response)
+
+    def kernels_of(self, relpath: str) -> list[str]:
+        return [s["kernel"]["id"] for s in self.api("/api/sessions") if s["path"] == relpath and s.get("kernel")]
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +117,9 @@ def lab(lab_root) -> Lab:
         except Exception:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+        # Keep the server log where CI artefacts and people look for it.
+        (ROOT / "build").mkdir(exist_ok=True)
+        shutil.copyfile(lab_root / "lab.log", ROOT / "build" / "browser-lab.log")
 
 
 @pytest.fixture(scope="session")
@@ -132,6 +144,8 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
+    pg.console_lines = []  # kept for the failure report: JupyterLab logs kernel and comm trouble to the console
+    pg.on("console", lambda m: pg.console_lines.append(f"{time.monotonic():.3f} {m.type}: {m.text}"))
     try:
         yield pg
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from alliancelab.widgets import Contract, Control
 
@@ -41,6 +42,32 @@ def open_notebook(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=60_000)
+
+
+WEBSOCKET = re.compile(r"^(?P<t>[0-9.]+) debug: Starting WebSocket: \S*/api/kernels/(?P<kernel>[0-9a-f-]+)")
+
+
+def settle_kernel(page, lab, relpath: str, quiet_s: float = 2.0, timeout_s: float = 60.0) -> str:
+    """Wait until the notebook has exactly one kernel, the page is connected to that kernel, no new kernel
+    connection has started for `quiet_s` seconds, and the status bar says Idle. Returns the kernel id.
+
+    JupyterLab sometimes replaces a freshly opened notebook's kernel within the first second (two kernel
+    connections start, the first is shut down). Cells queued by Run All before that are silently dropped, so the
+    run stops part-way with no error. Waiting for the kernel to settle makes Run All reliable.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        kernels = lab.kernels_of(relpath)
+        starts = [m for m in (WEBSOCKET.match(line) for line in page.console_lines) if m]
+        last = starts[-1] if starts else None
+        status = page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).count()
+        if (len(kernels) == 1 and last is not None and last["kernel"] == kernels[0]
+                and time.monotonic() - float(last["t"]) >= quiet_s and status):
+            return kernels[0]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{relpath}: kernel did not settle in {timeout_s} s (server kernels {kernels}, "
+                                 f"last page connection {last['kernel'] if last else None}, idle shown {bool(status)})")
+        time.sleep(0.25)
 
 
 ALL_DONE = """() => {

@@ -32,33 +32,31 @@ def test_server_runs_with_course_settings(lab):
 @pytest.mark.parametrize("version", ["masters", "student"])
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_in_lab(lab, page, timings, version, name):
+    stem = f"{version}-{name.removesuffix('.ipynb')}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # Known intermittent problem (about 1 run in 3 on the 2-core dev machine): Run All sometimes stops before the
-    # last cells without an error output. Until the cause is found, one retry on a fresh page, with a screenshot of
-    # the failed attempt kept in build/screenshots/.
-    for attempt in (1, 2):
-        try:
-            jlab.open_notebook(page, lab.notebook_url(f"{version}/{name}"))
-            jlab.run_all(page)
-            break
-        except Exception:
-            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{attempt}-{version}-{name.removesuffix('.ipynb')}.png"))
-            if attempt == 2:
-                raise
-    errors = jlab.error_outputs(page)
-    assert errors == [], f"{version}/{name} shows errors:\n" + "\n---\n".join(e[:800] for e in errors)
-    assert jlab.plotly_count(page) == declared_figures(name), f"{version}/{name}: plotly figures rendered vs declared"
-    if version == "masters":
-        assert page.locator(".alliancelab-feedback[data-status='correct']").count() >= 1
-    else:
-        assert page.locator(".alliancelab-feedback[data-status='unanswered']").count() >= 1
-    for contract in CONTRACTS.values():
-        if name.removesuffix(".ipynb") in contract.notebooks:
-            ms = jlab.drive(page, contract)
-            for label, value in ms.items():
-                timings.setdefault(f"{name.removesuffix('.ipynb')}:{contract.explorer}:{label}", []).append(value)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{version}-{name.removesuffix('.ipynb')}.png"), full_page=True)
+    try:
+        jlab.open_notebook(page, lab.notebook_url(f"{version}/{name}"))
+        kernel = jlab.settle_kernel(page, lab, f"{version}/{name}")
+        jlab.run_all(page)
+        assert lab.kernels_of(f"{version}/{name}") == [kernel], f"{version}/{name}: the kernel was replaced during the run"
+        errors = jlab.error_outputs(page)
+        assert errors == [], f"{version}/{name} shows errors:\n" + "\n---\n".join(e[:800] for e in errors)
+        assert jlab.plotly_count(page) == declared_figures(name), f"{version}/{name}: plotly figures rendered vs declared"
+        if version == "masters":
+            assert page.locator(".alliancelab-feedback[data-status='correct']").count() >= 1
+        else:
+            assert page.locator(".alliancelab-feedback[data-status='unanswered']").count() >= 1
+        for contract in CONTRACTS.values():
+            if name.removesuffix(".ipynb") in contract.notebooks:
+                ms = jlab.drive(page, contract)
+                for label, value in ms.items():
+                    timings.setdefault(f"{name.removesuffix('.ipynb')}:{contract.explorer}:{label}", []).append(value)
+    except BaseException:
+        # Keep what a person would need to see the failure: the page, and JupyterLab's console log.
+        page.screenshot(path=str(SCREENSHOTS / f"FAILED-{stem}.png"), full_page=True)
+        (SCREENSHOTS / f"FAILED-{stem}.console.txt").write_text("\n".join(page.console_lines), encoding="utf-8")
+        raise
+    page.screenshot(path=str(SCREENSHOTS / f"{stem}.png"), full_page=True)
 
 
 def test_every_explorer_is_driven_somewhere():

@@ -1,3 +1,323 @@
-"""Explorers for lesson 03."""
+"""Explorers for lesson 03 (trade asymmetry): trade explorer, asymmetry dashboard, shock simulator.
 
-__all__: list[str] = []
+The computations are in :mod:`alliancelab.measures`; this module only draws.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .. import data, measures, style
+from ..widgets import Contract, Control, _contract
+
+__all__ = ["trade_explorer", "asymmetry_dashboard", "shock_simulator", "trade_events", "EVENT_IDS"]
+
+# Milestones drawn on the trade explorer (ids in data/events.csv).
+EVENT_IDS = (
+    "1996_china_hard_currency_demand",
+    "2006_unsc_res_1718",
+    "2009_unsc_res_1874",
+    "2013_unsc_res_2094",
+    "2016_unsc_res_2270",
+    "2016_unsc_res_2321",
+    "2017_unsc_res_2371",
+    "2017_unsc_res_2375",
+    "2017_unsc_res_2397",
+    "2020_01_22_dprk_border_closed_tourists",
+    "2022_01_17_dandong_sinuiju_rail_freight_resumes",
+)
+SHORT = {
+    "1996_china_hard_currency_demand": "1996 hard-currency demand",
+    "2006_unsc_res_1718": "UNSC 1718",
+    "2009_unsc_res_1874": "UNSC 1874",
+    "2013_unsc_res_2094": "UNSC 2094",
+    "2016_unsc_res_2270": "UNSC 2270",
+    "2016_unsc_res_2321": "UNSC 2321",
+    "2017_unsc_res_2371": "UNSC 2371",
+    "2017_unsc_res_2375": "UNSC 2375",
+    "2017_unsc_res_2397": "UNSC 2397",
+    "2020_01_22_dprk_border_closed_tourists": "Border closed (Jan 2020)",
+    "2022_01_17_dandong_sinuiju_rail_freight_resumes": "Rail freight resumes (Jan 2022)",
+}
+
+
+def trade_events():
+    """The milestone rows of data/events.csv used for annotations (main rows only), with a short label."""
+    ev = data.load_events()
+    ev = ev[ev["variant_of"].isna() & ev["id"].isin(EVENT_IDS)].copy()
+    ev["label"] = ev["id"].map(SHORT)
+    d = ev["date"].astype(str)
+    ev["year"] = d.str[:4].astype(int)
+    ev["x"] = ev["year"] + (d.str[5:7].astype(int) - 1) / 12  # month position inside the year
+    return ev[["id", "date", "year", "x", "label", "description", "source"]].reset_index(drop=True)
+
+
+def _no_data(year: int, err: Exception) -> str:
+    """A plain 'No data for YEAR' message from a MeasureError (never a traceback)."""
+    why = html.escape(str(err).split(": ", 1)[-1])
+    return f"<p class='alliancelab-nodata' style='color:#8a3b00'><strong>No data for {year}.</strong> {why}</p>"
+
+
+# --------------------------------------------------------------------------- 1. trade explorer
+TRADE_EXPLORER = _contract(
+    Contract(
+        explorer="trade_explorer",
+        css_class="alliancelab-trade-explorer",
+        controls=(
+            Control(label="From", kind="slider", set_to="2010", expect_text="2010", expect_figure_change=True),
+            Control(label="To", kind="slider", set_to="2019", expect_text="2019", expect_figure_change=True),
+            Control(label="Series", kind="toggle", set_to="KOTRA", expect_text="KOTRA estimate only", expect_figure_change=True),
+            Control(label="Measure", kind="dropdown", set_to="China's imports from the DPRK", expect_text="imports from the DPRK", expect_figure_change=True),
+            Control(label="Log scale", kind="checkbox", set_to="on", expect_text="log scale", expect_figure_change=True),
+        ),
+        notebooks=("03_trade_asymmetry",),
+    )
+)
+SERIES_CHOICES = {"Both": ("customs", "kotra"), "Customs": ("customs",), "KOTRA": ("kotra",)}
+
+
+def trade_summary(frames: dict, measure: str, start: int, end: int, log: bool) -> str:
+    """Plain-text summary beside the trade chart (HTML)."""
+    label = measures.MEASURES[measure][0]
+    names = list(frames)
+    which = "both series" if len(names) == 2 else f"{measures.SERIES_LABELS[names[0]]} only"
+    parts = [f"<p><strong>{html.escape(label)}</strong>, {start}–{end}, {which}"
+             f"{' (log scale)' if log else ''}. US$ million.</p><ul>"]
+    for s, df in frames.items():
+        if df.empty:
+            parts.append(f"<li>{measures.SERIES_LABELS[s]}: no figures in these years.</li>")
+            continue
+        top = df.loc[df["value"].idxmax()]
+        missing = sorted(set(range(start, end + 1)) - set(df["year"]))
+        gap = f" No figure for: {', '.join(map(str, missing))}." if missing else ""
+        parts.append(f"<li>{measures.SERIES_LABELS[s]}: {len(df)} years; highest {top['value']:,.1f} in {int(top['year'])}.{gap}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def trade_explorer(start: int = 1991, end: int = 2025) -> widgets.VBox:
+    """Line chart of China–DPRK trade by series, with milestones; hover shows each value's source key."""
+    trade = data.load_china_dprk_trade()
+    events = trade_events()
+    lo, hi = int(trade["year"].min()), int(trade["year"].max())
+    w_from = widgets.IntSlider(value=max(start, lo), min=lo, max=hi, description="From", continuous_update=False)
+    w_to = widgets.IntSlider(value=min(end, hi), min=lo, max=hi, description="To", continuous_update=False)
+    w_series = widgets.ToggleButtons(options=list(SERIES_CHOICES), value="Both", description="Series")
+    w_measure = widgets.Dropdown(options=[(v[0], k) for k, v in measures.MEASURES.items()], value="total", description="Measure")
+    w_log = widgets.Checkbox(value=False, description="Log scale")
+    fig = go.FigureWidget()
+    for i, s in enumerate(("customs", "kotra")):
+        st = style.style_for(i)
+        fig.add_scatter(name=measures.SERIES_LABELS[s], mode="lines+markers", connectgaps=False,
+                        line=dict(color=st["color"], dash=st["dash"]), marker=dict(symbol=st["symbol"], size=8),
+                        hovertemplate="%{x}: US$ %{y:,.1f} million<br>" + measures.SERIES_LABELS[s]
+                        + "<br>Source: %{customdata[0]}<br>Value: %{customdata[1]}<extra></extra>")
+    fig.update_layout(title="China–North Korea trade, by series", xaxis_title="Year",
+                      yaxis_title="US$ million", height=430, legend=dict(orientation="h", y=-0.2))
+    summary = widgets.HTML()
+    # every (series, measure) computed once; a callback only slices by year
+    full = {(s, m): measures.trade_series(trade, s, m) for s in measures.SERIES_LABELS for m in measures.MEASURES}
+
+    def redraw(*_):
+        a, b = sorted((w_from.value, w_to.value))
+        series = SERIES_CHOICES[w_series.value]
+        frames = {}
+        with fig.batch_update():
+            for i, s in enumerate(("customs", "kotra")):
+                tr = fig.data[i]
+                if s in series:
+                    df = full[(s, w_measure.value)]
+                    df = df[(df["year"] >= a) & (df["year"] <= b)]
+                    # insert None at missing years so that gaps show as gaps (never joined up)
+                    years = list(range(a, b + 1))
+                    by = df.set_index("year")
+                    tr.x = years
+                    tr.y = [by["value"].get(y) if y in by.index else None for y in years]
+                    tr.customdata = [[by["source"].get(y, ""), by["basis"].get(y, "")] if y in by.index else ["", ""] for y in years]
+                    tr.visible = True
+                    frames[s] = df
+                else:
+                    tr.visible = False
+            log = w_log.value
+            fig.layout.yaxis.type = "log" if log else "linear"
+            fig.layout.yaxis.title.text = "US$ million" + (" (log scale)" if log else "")
+            fig.layout.title.text = f"China–North Korea trade: {measures.MEASURES[w_measure.value][0]}"
+            ev = events[(events["year"] >= a) & (events["year"] <= b)]
+            fig.layout.shapes = [dict(type="line", xref="x", yref="paper", x0=d, x1=d, y0=0, y1=1,
+                                      line=dict(color="#777", width=1, dash="dot")) for d in ev["x"]]
+            fig.layout.annotations = [dict(x=y, y=1 - 0.07 * (k % 5), xref="x", yref="paper", text=lab, showarrow=False,
+                                           textangle=0, font=dict(size=10, color="#444"), xanchor="left",
+                                           bgcolor="rgba(255,255,255,0.7)")
+                                      for k, (y, lab) in enumerate(zip(ev["x"], ev["label"]))]
+        notes = []
+        if w_from.value > w_to.value:
+            notes.append("<p><em>'From' is after 'To': the years were swapped.</em></p>")
+        if log and any((df["value"] <= 0).any() for df in frames.values()):
+            notes.append("<p><em>Values of zero or below cannot be drawn on a log scale and are hidden.</em></p>")
+        summary.value = trade_summary(frames, w_measure.value, a, b, log) + "".join(notes)
+
+    for w in (w_from, w_to, w_series, w_measure, w_log):
+        w.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([widgets.HBox([w_from, w_to]), w_series, widgets.HBox([w_measure, w_log]), fig, summary])
+    box.add_class(TRADE_EXPLORER.css_class)
+    return box
+
+
+# --------------------------------------------------------------------------- 2. asymmetry dashboard
+DASH_MEASURES = {
+    "China's share of DPRK trade (%)": "china_share_of_dprk_pct",
+    "DPRK's share of China's trade (%)": "dprk_share_of_china_pct",
+    "Ratio of the two shares": "ratio",
+    "Salience (0–1)": "salience",
+    "Symmetry (0–1)": "symmetry",
+}
+ASYMMETRY_DASHBOARD = _contract(
+    Contract(
+        explorer="asymmetry_dashboard",
+        css_class="alliancelab-asymmetry-dashboard",
+        controls=(
+            Control(label="Year", kind="slider", set_to="2019", expect_text="No data for 2019", expect_figure_change=True),
+            Control(label="Line shows", kind="dropdown", set_to="Symmetry (0–1)", expect_text="Line: Symmetry", expect_figure_change=True),
+        ),
+        notebooks=("03_trade_asymmetry",),
+    )
+)
+
+
+def dashboard_html(table, year: int, line_label: str) -> str:
+    """Numbers for one year (or a plain 'no data' message)."""
+    head = f"<p>Line: {html.escape(line_label)} over time (years without data are left blank).</p>"
+    try:
+        r = measures.measures_for_year(table, year)
+    except measures.MeasureError as e:
+        return _no_data(year, e) + head
+    return (
+        f"<table class='alliancelab-dash'><tr><th colspan=2 style='text-align:left'>{year}</th></tr>"
+        f"<tr><td>China's share of DPRK trade</td><td><b>{r['china_share_of_dprk_pct']:.1f}%</b> (KOTRA: {r['cn_dprk_kotra']:,.1f} of {r['dprk_total_kotra']:,.1f})</td></tr>"
+        f"<tr><td>DPRK's share of China's trade</td><td><b>{r['dprk_share_of_china_pct']:.3f}%</b> (customs: {r['cn_dprk_customs']:,.1f} of {r['china_total_customs']:,.0f})</td></tr>"
+        f"<tr><td>Ratio</td><td><b>{r['ratio']:,.0f}</b> : 1</td></tr>"
+        f"<tr><td>Salience</td><td><b>{r['salience']:.3f}</b></td></tr>"
+        f"<tr><td>Symmetry</td><td><b>{r['symmetry']:.3f}</b></td></tr></table>"
+        f"<p style='font-size:90%;color:#444'>US$ million. Sources: <code>{html.escape(r['kotra_source'])}</code>, "
+        f"<code>{html.escape(r['dprk_total_source'])}</code>, <code>{html.escape(r['customs_source'])}</code>, "
+        f"<code>{html.escape(r['china_total_source'])}</code></p>" + head
+    )
+
+
+def asymmetry_dashboard(year: int = 2023) -> widgets.VBox:
+    """Pick a year: both shares, ratio, salience, symmetry; a line over time of the chosen measure."""
+    table = measures.course_asymmetry_table()
+    years = list(table["year"])
+    w_year = widgets.IntSlider(value=year, min=min(years), max=max(years), description="Year", continuous_update=False)
+    w_line = widgets.Dropdown(options=list(DASH_MEASURES), value="China's share of DPRK trade (%)", description="Line shows",
+                              style={"description_width": "initial"})
+    fig = go.FigureWidget(make_subplots(rows=1, cols=2, column_widths=[0.35, 0.65],
+                                        subplot_titles=("Both shares in the chosen year", "Chosen measure over time")))
+    s0, s1, s2 = style.style_for(0), style.style_for(1), style.style_for(2)
+    fig.add_bar(x=["China's share<br>of DPRK trade", "DPRK's share<br>of China's trade"], y=[0, 0],
+                marker=dict(color=[s0["color"], s1["color"]], pattern_shape=["", "/"]), text=["", ""],
+                textposition="outside", hovertemplate="%{x}: %{y:.3f}%<extra></extra>", row=1, col=1, showlegend=False)
+    fig.add_scatter(x=years, y=[None] * len(years), mode="lines+markers", connectgaps=False, name="measure",
+                    line=dict(color=s2["color"], dash=s2["dash"]), marker=dict(symbol=s2["symbol"]), row=1, col=2, showlegend=False)
+    fig.add_scatter(x=[year], y=[None], mode="markers", name="chosen year", marker=dict(size=14, symbol="circle-open", color="#000"),
+                    row=1, col=2, showlegend=False)
+    fig.update_layout(title="Asymmetry dashboard", height=400, margin=dict(t=90))
+    fig.update_yaxes(title_text="Per cent of own total trade", range=[0, 105], row=1, col=1)
+    fig.update_xaxes(title_text="Year", row=1, col=2)
+    out = widgets.HTML()
+
+    def redraw(*_):
+        y, lab = w_year.value, w_line.value
+        col = DASH_MEASURES[lab]
+        vals = [None if (v is None or (isinstance(v, float) and math.isnan(v))) else float(v) for v in table[col]]
+        row = table[table["year"] == y]
+        a = row["china_share_of_dprk_pct"].iloc[0] if not row.empty else math.nan
+        b = row["dprk_share_of_china_pct"].iloc[0] if not row.empty else math.nan
+        ok = not (math.isnan(a) or math.isnan(b))
+        with fig.batch_update():
+            fig.data[0].y = [a, b] if ok else [0, 0]
+            fig.data[0].text = [f"{a:.1f}%", f"{b:.3f}%"] if ok else ["no data", "no data"]
+            fig.data[1].y = vals
+            fig.data[2].x = [y]
+            fig.data[2].y = [vals[years.index(y)]] if y in years else [None]
+            fig.layout.yaxis2.title.text = lab
+            fig.layout.yaxis2.type = "log" if col == "ratio" else "linear"
+            fig.layout.title.text = f"Asymmetry dashboard: {y}" + ("" if ok else " (no data)")
+        out.value = dashboard_html(table, y, lab)
+
+    w_year.observe(redraw, names="value")
+    w_line.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([widgets.HBox([w_year, w_line]), fig, out])
+    box.add_class(ASYMMETRY_DASHBOARD.css_class)
+    return box
+
+
+# --------------------------------------------------------------------------- 3. shock simulator
+SHOCK_SIMULATOR = _contract(
+    Contract(
+        explorer="shock_simulator",
+        css_class="alliancelab-shock-simulator",
+        controls=(
+            Control(label="Cut (%)", kind="slider", set_to="100", expect_text="cut of 100%", expect_figure_change=True),
+            Control(label="Year", kind="slider", set_to="2014", expect_text="In 2014", expect_figure_change=True),
+        ),
+        notebooks=("03_trade_asymmetry",),
+    )
+)
+
+
+def shock_html(table, year: int, cut: float) -> str:
+    try:
+        s = measures.shock(table, year, cut)
+    except measures.MeasureError as e:
+        return _no_data(year, e)
+    return (
+        f"<p>In {year}, a cut of {cut:g}% in China–North Korea trade would remove "
+        f"<b>{s['dprk_loss_pct']:.1f}%</b> of North Korea's total trade "
+        f"(about US$ {s['dprk_loss_usd_million']:,.0f} million of {s['dprk_total_usd_million']:,.0f} million, KOTRA) but only "
+        f"<b>{s['china_loss_pct']:.3f}%</b> of China's total trade "
+        f"(about US$ {s['china_loss_usd_million']:,.0f} million of {s['china_total_usd_million']:,.0f} million, Chinese customs).</p>"
+    )
+
+
+def shock_simulator(year: int = 2023, cut: int = 50) -> widgets.VBox:
+    """Cut China–DPRK trade by X %: the share of each side's total trade lost, with the year's real totals."""
+    table = measures.course_asymmetry_table()
+    years = list(table["year"])
+    w_cut = widgets.IntSlider(value=cut, min=0, max=100, step=5, description="Cut (%)", continuous_update=False)
+    w_year = widgets.IntSlider(value=year, min=min(years), max=max(years), description="Year", continuous_update=False)
+    s0, s1 = style.style_for(0), style.style_for(1)
+    fig = go.FigureWidget()
+    fig.add_bar(x=["North Korea", "China"], y=[0, 0], text=["", ""], textposition="outside",
+                marker=dict(color=[s0["color"], s1["color"]], pattern_shape=["", "/"]),
+                hovertemplate="%{x}: %{y:.3f}% of its total trade lost<extra></extra>")
+    fig.update_layout(title="Share of each side's total trade lost", yaxis_title="Per cent of own total trade",
+                      xaxis_title="Side", yaxis_range=[0, 105], height=360)
+    out = widgets.HTML()
+
+    def redraw(*_):
+        y, c = w_year.value, w_cut.value
+        try:
+            s = measures.shock(table, y, c)
+            vals, txt = [s["dprk_loss_pct"], s["china_loss_pct"]], [f"{s['dprk_loss_pct']:.1f}%", f"{s['china_loss_pct']:.3f}%"]
+        except measures.MeasureError:
+            vals, txt = [0, 0], ["no data", "no data"]
+        with fig.batch_update():
+            fig.data[0].y = vals
+            fig.data[0].text = txt
+            fig.layout.title.text = f"Share of each side's total trade lost: {c}% cut in {y}"
+        out.value = shock_html(table, y, c)
+
+    w_cut.observe(redraw, names="value")
+    w_year.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([widgets.HBox([w_cut, w_year]), fig, out])
+    box.add_class(SHOCK_SIMULATOR.css_class)
+    return box

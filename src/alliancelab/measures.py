@@ -1,0 +1,318 @@
+"""Measures of trade dependence used in lesson 03 (and lesson 04).
+
+Every computation the lesson shows lives here, so learners can read it.
+Bad data raises :class:`MeasureError` with a plain message; nothing is clipped
+or interpolated silently.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["MeasureError", "share_pct"]
+
+
+class MeasureError(ValueError):
+    """Raised when the inputs to a measure are missing or impossible (bad data)."""
+
+
+def _is_missing(x) -> bool:
+    if x is None:
+        return True
+    try:
+        return math.isnan(float(x))
+    except (TypeError, ValueError):
+        return True
+
+
+def share_pct(part: float, total: float) -> float:
+    """Return ``part`` as a percentage of ``total``.
+
+    Raises MeasureError when either value is missing, when ``total`` is zero or
+    negative, when ``part`` is negative, or when the share comes out above 100 %
+    (a part larger than its total means the data are inconsistent).
+    """
+    if _is_missing(total):
+        raise MeasureError(f"total is missing (got {total!r}); cannot compute a share of {part!r}")
+    if _is_missing(part):
+        raise MeasureError(f"part is missing (got {part!r}); cannot compute its share of {total!r}")
+    part, total = float(part), float(total)
+    if total <= 0:
+        raise MeasureError(f"total must be positive, got {total:g} (part {part:g})")
+    if part < 0:
+        raise MeasureError(f"part must not be negative, got {part:g} (total {total:g})")
+    pct = 100.0 * part / total
+    if pct > 100.0 + 1e-9:
+        raise MeasureError(
+            f"share above 100%: part {part:g} is larger than total {total:g} ({pct:.1f}%) - "
+            "the two figures do not fit together (bad data, not clipped)"
+        )
+    return pct
+
+
+# --------------------------------------------------------------------------- two-sided measures
+#
+# Trade shares below are in per cent (0-100), as the data print them. Barbieri's
+# salience and symmetry are defined on shares as fractions (0-1), so the two
+# functions divide by 100 first and return values between 0 and 1.
+
+
+def ratio(a: float, b: float) -> float:
+    """``a / b``: how many times larger the first share is than the second."""
+    if _is_missing(a) or _is_missing(b):
+        raise MeasureError(f"cannot divide: a value is missing (a={a!r}, b={b!r})")
+    a, b = float(a), float(b)
+    if b <= 0:
+        raise MeasureError(f"cannot divide by {b:g}: the second share must be positive (a={a:g})")
+    return a / b
+
+
+def _check_share(name: str, s) -> float:
+    if _is_missing(s):
+        raise MeasureError(f"{name} is missing (got {s!r})")
+    s = float(s)
+    if not 0 <= s <= 100 + 1e-9:
+        raise MeasureError(f"{name} must lie between 0 and 100 per cent, got {s:g}")
+    return s
+
+
+def salience(share_a_pct: float, share_b_pct: float) -> float:
+    """Barbieri's salience: the geometric mean of the two trade shares, sqrt(s_a * s_b), shares as fractions.
+
+    0 when either side does not trade with the other; 1 only if each is the other's only partner.
+    (Formula as reproduced in a secondary source; see the lesson for what is verified.)
+    """
+    a = _check_share("share_a_pct", share_a_pct) / 100
+    b = _check_share("share_b_pct", share_b_pct) / 100
+    return math.sqrt(a * b)
+
+
+def symmetry(share_a_pct: float, share_b_pct: float) -> float:
+    """Barbieri's symmetry: 1 - |s_a - s_b|, shares as fractions. 1 = both equally dependent; near 0 = lopsided."""
+    a = _check_share("share_a_pct", share_a_pct) / 100
+    b = _check_share("share_b_pct", share_b_pct) / 100
+    return 1 - abs(a - b)
+
+
+def interdependence(share_a_pct: float, share_b_pct: float) -> float:
+    """Salience times symmetry (the product the same secondary source gives)."""
+    return salience(share_a_pct, share_b_pct) * symmetry(share_a_pct, share_b_pct)
+
+
+def hirschman_index(shares_pct) -> float:
+    """Hirschman's concentration index: sqrt(sum of squared shares), shares as fractions; between 0 and 1.
+
+    Needs the shares of *every* partner. They must not add up to more than 100 %.
+    """
+    shares = [_check_share("a partner share", s) for s in shares_pct]
+    if not shares:
+        raise MeasureError("no partner shares given: the index needs the share of every partner")
+    if sum(shares) > 100 + 1e-6:
+        raise MeasureError(f"partner shares add up to {sum(shares):.1f}% (> 100%): bad data")
+    return math.sqrt(sum((s / 100) ** 2 for s in shares))
+
+
+def hirschman_bounds(largest_share_pct: float) -> tuple[float, float]:
+    """What one partner's share alone tells us about the Hirschman index.
+
+    Lower bound: the share itself (the rest spread over very many small partners).
+    Upper bound: sqrt(s^2 + (1-s)^2) (the rest all with one other partner).
+    """
+    s = _check_share("largest_share_pct", largest_share_pct) / 100
+    return s, math.sqrt(s**2 + (1 - s) ** 2)
+
+
+# --------------------------------------------------------------------------- the course's yearly table
+
+MEASURES = {
+    "total": ("Total trade", "total_usd_million"),
+    "exports": ("China's exports to the DPRK", "china_exports_usd_million"),
+    "imports": ("China's imports from the DPRK", "china_imports_usd_million"),
+    "balance": ("Balance (China's exports minus imports)", None),
+}
+SERIES_LABELS = {"customs": "Chinese customs", "kotra": "KOTRA estimate"}
+
+
+def _total_or_sum(total, exports, imports) -> tuple[float, str]:
+    """The printed total; else exports + imports when both are printed (labelled); else missing."""
+    if not _is_missing(total):
+        return float(total), "printed"
+    if not _is_missing(exports) and not _is_missing(imports):
+        return float(exports) + float(imports), "exports + imports"
+    return math.nan, "missing"
+
+
+def trade_series(trade, series: str, measure: str = "total", start: int | None = None, end: int | None = None):
+    """China–DPRK trade of one series (``customs`` or ``kotra``), preferred rows only, one row per year.
+
+    Columns: year, value (US$ million), basis (how the value was obtained), source. Years without a
+    preferred row or without the needed figures are absent: nothing is interpolated.
+    """
+    import pandas as pd
+
+    if series not in SERIES_LABELS:
+        raise MeasureError(f"unknown series {series!r}; use one of {sorted(SERIES_LABELS)}")
+    if measure not in MEASURES:
+        raise MeasureError(f"unknown measure {measure!r}; use one of {sorted(MEASURES)}")
+    rows = trade[(trade["series"] == series) & trade["preferred"].fillna(False).astype(bool)]
+    out = []
+    for r in rows.itertuples(index=False):
+        ex, im = r.china_exports_usd_million, r.china_imports_usd_million
+        if measure == "total":
+            value, basis = _total_or_sum(r.total_usd_million, ex, im)
+        elif measure == "balance":
+            ok = not (_is_missing(ex) or _is_missing(im))
+            value, basis = (float(ex) - float(im), "exports - imports") if ok else (math.nan, "missing")
+        else:
+            value = getattr(r, MEASURES[measure][1])
+            basis = "missing" if _is_missing(value) else "printed"
+        if not _is_missing(value):
+            out.append({"year": int(r.year), "value": float(value), "basis": basis, "source": r.source})
+    df = pd.DataFrame(out, columns=["year", "value", "basis", "source"]).sort_values("year").reset_index(drop=True)
+    if start is not None:
+        df = df[df["year"] >= start]
+    if end is not None:
+        df = df[df["year"] <= end]
+    return df.reset_index(drop=True)
+
+
+def series_gap(trade, year: int, measure: str = "total") -> float:
+    """KOTRA minus Chinese customs in one year (US$ million). MeasureError if either series lacks the year."""
+    vals = {}
+    for s in ("kotra", "customs"):
+        ser = trade_series(trade, s, measure)
+        hit = ser[ser["year"] == year]
+        if hit.empty:
+            raise MeasureError(f"no {SERIES_LABELS[s]} figure for {year}: the gap cannot be computed")
+        vals[s] = float(hit["value"].iloc[0])
+    return vals["kotra"] - vals["customs"]
+
+
+def year_on_year(series_df):
+    """Change from the previous year, only where both years are in the data (no bridging across gaps).
+
+    Columns: year, value, change (US$ million), change_pct.
+    """
+    df = series_df[["year", "value"]].sort_values("year").reset_index(drop=True).copy()
+    prev_year = df["year"].shift(1)
+    prev_val = df["value"].shift(1)
+    consecutive = df["year"] - prev_year == 1
+    df["change"] = (df["value"] - prev_val).where(consecutive)
+    df["change_pct"] = (100 * (df["value"] - prev_val) / prev_val).where(consecutive & (prev_val > 0))
+    return df
+
+
+def largest_fall(series_df, by: str = "pct") -> tuple[int, float]:
+    """(year, change) of the largest year-on-year fall, by ``"pct"`` or ``"usd"``; consecutive years only."""
+    col = {"pct": "change_pct", "usd": "change"}.get(by)
+    if col is None:
+        raise MeasureError(f"by must be 'pct' or 'usd', not {by!r}")
+    yoy = year_on_year(series_df).dropna(subset=[col])
+    if yoy.empty or yoy[col].min() >= 0:
+        raise MeasureError("no year-on-year fall in these data")
+    row = yoy.loc[yoy[col].idxmin()]
+    return int(row["year"]), float(row[col])
+
+
+def asymmetry_table(trade, dprk_total, china_total):
+    """One row per year with the figures and every measure the lesson computes.
+
+    Pairing rule (each share is computed inside one family of sources):
+    - China's share of DPRK trade = KOTRA China–DPRK trade / KOTRA DPRK total trade;
+    - DPRK's share of China's trade = Chinese customs China–DPRK trade / Chinese customs China total trade.
+    Where a total is printed only as exports and imports, their sum is used (column ``*_basis`` says so).
+    A measure that cannot be computed is left empty (NaN) and ``missing`` says why.
+    """
+    import pandas as pd
+
+    kotra = trade_series(trade, "kotra").set_index("year")
+    customs = trade_series(trade, "customs").set_index("year")
+    dt = dprk_total[(dprk_total["series"] == "kotra") & dprk_total["preferred"].fillna(False).astype(bool)]
+    ct = china_total[(china_total["series"] == "customs") & china_total["preferred"].fillna(False).astype(bool)]
+    shares = dprk_total[(dprk_total["series"] == "kotra") & dprk_total["preferred_share"].fillna(False).astype(bool)]
+    dprk_tot = {int(r.year): (_total_or_sum(r.dprk_total_trade_usd_million, r.dprk_exports_usd_million, r.dprk_imports_usd_million), r.source) for r in dt.itertuples()}
+    china_tot = {int(r.year): (_total_or_sum(r.china_total_trade_usd_million, r.china_exports_usd_million, r.china_imports_usd_million), r.source) for r in ct.itertuples()}
+    reported = {int(r.year): float(r.china_share_pct_reported) for r in shares.itertuples()}
+    years = sorted(set(kotra.index) | set(customs.index) | set(dprk_tot) | set(china_tot))
+    rows = []
+    for y in years:
+        row = {"year": y}
+        row["cn_dprk_kotra"] = kotra["value"].get(y, math.nan)
+        row["cn_dprk_customs"] = customs["value"].get(y, math.nan)
+        (row["dprk_total_kotra"], row["dprk_total_basis"]), row["dprk_total_source"] = dprk_tot.get(y, ((math.nan, "missing"), ""))
+        (row["china_total_customs"], row["china_total_basis"]), row["china_total_source"] = china_tot.get(y, ((math.nan, "missing"), ""))
+        row["china_share_reported_pct"] = reported.get(y, math.nan)
+        row["kotra_source"] = kotra["source"].get(y, "")
+        row["customs_source"] = customs["source"].get(y, "")
+        missing = []
+        try:
+            row["china_share_of_dprk_pct"] = share_pct(row["cn_dprk_kotra"], row["dprk_total_kotra"])
+        except MeasureError:
+            row["china_share_of_dprk_pct"] = math.nan
+            missing.append("China's share of DPRK trade (needs KOTRA China–DPRK trade and KOTRA DPRK total)")
+        try:
+            row["dprk_share_of_china_pct"] = share_pct(row["cn_dprk_customs"], row["china_total_customs"])
+        except MeasureError:
+            row["dprk_share_of_china_pct"] = math.nan
+            missing.append("DPRK's share of China's trade (needs customs China–DPRK trade and China's customs total)")
+        a, b = row["china_share_of_dprk_pct"], row["dprk_share_of_china_pct"]
+        if missing:
+            row["ratio"] = row["salience"] = row["symmetry"] = row["interdependence"] = math.nan
+        else:
+            row["ratio"], row["salience"], row["symmetry"] = ratio(a, b), salience(a, b), symmetry(a, b)
+            row["interdependence"] = row["salience"] * row["symmetry"]
+        row["missing"] = "; ".join(missing)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def measures_for_year(table, year: int) -> dict:
+    """The asymmetry measures of one year as a dict; MeasureError (plain message) when the year cannot be computed."""
+    hit = table[table["year"] == year]
+    if hit.empty:
+        raise MeasureError(f"no data for {year}: no series in the course covers that year")
+    row = hit.iloc[0].to_dict()
+    if row["missing"]:
+        raise MeasureError(f"no data for {year}: missing {row['missing']}. Nothing is interpolated.")
+    return row
+
+
+def shock(table, year: int, cut_pct: float) -> dict:
+    """Cut China–DPRK trade by ``cut_pct`` % in ``year``: the share of each side's total trade lost.
+
+    Uses the year's real totals (the same pairing as :func:`asymmetry_table`).
+    Returns dprk_loss_pct, china_loss_pct, and the US$ million lost in each series.
+    """
+    if _is_missing(cut_pct) or not 0 <= float(cut_pct) <= 100:
+        raise MeasureError(f"the cut must be between 0 and 100 per cent, got {cut_pct!r}")
+    row = measures_for_year(table, year)
+    c = float(cut_pct) / 100
+    return {
+        "year": year,
+        "cut_pct": float(cut_pct),
+        "dprk_loss_pct": c * row["china_share_of_dprk_pct"],
+        "china_loss_pct": c * row["dprk_share_of_china_pct"],
+        "dprk_loss_usd_million": c * row["cn_dprk_kotra"],
+        "china_loss_usd_million": c * row["cn_dprk_customs"],
+        "dprk_total_usd_million": row["dprk_total_kotra"],
+        "china_total_usd_million": row["china_total_customs"],
+    }
+
+
+def course_asymmetry_table():
+    """:func:`asymmetry_table` on the course data (cached)."""
+    global _TABLE
+    if _TABLE is None:
+        from . import data
+
+        _TABLE = asymmetry_table(data.load_china_dprk_trade(), data.load_dprk_total_trade(), data.load_china_total_trade())
+    return _TABLE.copy()
+
+
+_TABLE = None
+
+__all__ += [
+    "ratio", "salience", "symmetry", "interdependence", "hirschman_index", "hirschman_bounds", "MEASURES",
+    "SERIES_LABELS", "trade_series", "series_gap", "year_on_year", "largest_fall", "asymmetry_table",
+    "measures_for_year", "shock", "course_asymmetry_table",
+]

@@ -1,0 +1,126 @@
+"""In-process tests of the lesson 03 explorers: every contract control changes what the contract says."""
+
+import json
+import statistics
+import time
+
+import pytest
+
+from alliancelab import widgets as W
+from alliancelab.widgets import CONTRACTS
+
+
+def _controls(box):
+    found = {}
+
+    def walk(w):
+        if hasattr(w, "description") and getattr(w, "description", ""):
+            found[w.description] = w
+        for c in getattr(w, "children", ()):
+            walk(c)
+
+    walk(box)
+    return found
+
+
+def _fig(box):
+    for c in box.children:
+        if c.__class__.__name__ == "FigureWidget":
+            return c
+    raise AssertionError("no FigureWidget")
+
+
+def _html(box):
+    return box.children[-1].value
+
+
+def _snap(fig):
+    return json.dumps([[list(t.x) if t.x is not None else None, list(t.y) if t.y is not None else None, t.visible] for t in fig.data],
+                      default=str) + str(fig.layout.yaxis.type)
+
+
+VALUE = {"2010": 2010, "2019": 2019, "2014": 2014, "100": 100}
+
+
+@pytest.mark.parametrize("name", ["trade_explorer", "asymmetry_dashboard", "shock_simulator"])
+def test_contract_controls_change_output(name):
+    contract = CONTRACTS[name]
+    assert contract.notebooks == ("03_trade_asymmetry",)
+    box = getattr(W, name)()
+    assert contract.css_class in box._dom_classes
+    ctrls = _controls(box)
+    for control in contract.controls:
+        w = ctrls[control.label]
+        before_fig, before_html = _snap(_fig(box)), _html(box)
+        if control.kind == "slider":
+            w.value = VALUE[control.set_to]
+        elif control.kind == "checkbox":
+            w.value = not w.value
+        elif control.kind == "dropdown":
+            w.value = dict(w.options)[control.set_to] if isinstance(w.options[0], tuple) else control.set_to
+        elif control.kind == "toggle":
+            w.value = control.set_to
+        assert control.expect_text in _html(box), (control.label, _html(box)[:300])
+        if control.expect_figure_change:
+            assert _snap(_fig(box)) != before_fig, control.label
+        assert _html(box) != before_html or control.expect_text in before_html
+
+
+def test_labels_unique_per_explorer():
+    for name in ("trade_explorer", "asymmetry_dashboard", "shock_simulator"):
+        labels = [c.label for c in CONTRACTS[name].controls]
+        assert len(labels) == len(set(labels))
+
+
+def test_trade_explorer_gaps_stay_gaps_and_hover_has_source():
+    box = W.trade_explorer()
+    fig = _fig(box)
+    customs = fig.data[0]
+    y = dict(zip(customs.x, customs.y))
+    assert y[1992] is None and y[1998] is None  # no customs figure: a gap, not an interpolated value
+    assert y[2013] == pytest.approx(6544.7)
+    cd = dict(zip(customs.x, customs.customdata))
+    assert cd[2013][0] == "sisafocus_89634_kita2013"
+    assert "Source" in customs.hovertemplate
+    assert "No figure for: 1992" in _html(box)
+    assert any("UNSC 2270" in a.text for a in fig.layout.annotations)
+
+
+def test_trade_explorer_reversed_range_and_balance():
+    box = W.trade_explorer()
+    c = _controls(box)
+    c["From"].value, c["To"].value = 2020, 2010
+    assert "swapped" in _html(box)
+    c["Measure"].value = "balance"
+    assert "Balance" in _html(box)
+
+
+def test_dashboard_no_data_year_and_known_year():
+    box = W.asymmetry_dashboard(2023)
+    assert "98.2%" in _html(box)
+    _controls(box)["Year"].value = 1995
+    assert "No data for 1995" in _html(box)
+    assert list(_fig(box).data[0].text) == ["no data", "no data"]
+
+
+def test_shock_uses_real_totals():
+    box = W.shock_simulator(2023, 50)
+    assert "49.1%" in _html(box) and "0.019%" in _html(box)
+    _controls(box)["Year"].value = 1995
+    assert "No data for 1995" in _html(box)
+
+
+def test_callback_latency_under_20ms():
+    meds = {}
+    for name, label, values in [("trade_explorer", "From", [1995, 2005]), ("asymmetry_dashboard", "Year", [2010, 2020]),
+                                ("shock_simulator", "Cut (%)", [20, 80])]:
+        box = getattr(W, name)()
+        w = _controls(box)[label]
+        times = []
+        for i in range(50):
+            t0 = time.perf_counter()
+            w.value = values[i % 2]
+            times.append(time.perf_counter() - t0)
+        meds[name] = statistics.median(times) * 1000
+    print(meds)
+    assert all(v < 20 for v in meds.values()), meds
