@@ -9,7 +9,7 @@ PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench html
 
 help:
 	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
@@ -18,6 +18,7 @@ help:
 	@echo "make student        write student versions to build/student/"
 	@echo "make clean-notebooks  strip outputs and widget state from the masters"
 	@echo "make bench          time notebooks, explorer callbacks and browser repaints; write benchmarks/results.md"
+	@echo "make html           execute every lesson and write a static, offline-readable site to build/html/"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
@@ -59,3 +60,7 @@ test: install-test student
 
 bench: install-test
 	$(BIN)/python benchmarks/bench.py
+
+html: install
+	$(BIN)/python -m alliancelab.site --src notebooks --out build/html --syllabus lessons.md
+	@echo "Open build/html/index.html in a browser (no server needed)."

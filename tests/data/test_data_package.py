@@ -289,3 +289,19 @@ def test_treaty_texts_occur_verbatim_in_shared_sources():
         if _clean_stored(r["text"]) not in sources[r["treaty_id"]]:
             missing.append((r["treaty_id"], r["article"], r["version"], r["text"][:60]))
     assert not missing, missing
+
+
+def test_readme_files_table_gives_true_row_counts():
+    """The 'rows' column of the Files table in data/README.md matches each file (first number in the cell)."""
+    import csv as _csv
+
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+\.csv)` \|.*\| (\d+)[^|]*\|\s*$", readme, flags=re.M)
+    assert len(rows) >= 12, rows
+    wrong = []
+    for name, stated in rows:
+        with (DATA / name).open(encoding="utf-8", newline="") as f:
+            n = sum(1 for _ in _csv.reader(f)) - 1
+        if n != int(stated):
+            wrong.append(f"{name}: README says {stated}, file has {n}")
+    assert wrong == []
