@@ -9,7 +9,7 @@ PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench html
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench html wheelhouse
 
 help:
 	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
@@ -19,15 +19,20 @@ help:
 	@echo "make clean-notebooks  strip outputs and widget state from the masters"
 	@echo "make bench          time notebooks, explorer callbacks and browser repaints; write benchmarks/results.md"
 	@echo "make html           execute every lesson and write a static, offline-readable site to build/html/"
+	@echo "make wheelhouse     download every package into wheelhouse/ for offline installs (USB copies)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install when the pins change.
+# Offline (a USB copy with wheelhouse/): install from it and never touch the network.
+WHEELHOUSE := $(wildcard wheelhouse/*.whl)
+PIP_OFFLINE := $(if $(WHEELHOUSE),--no-index --find-links wheelhouse,)
+
 $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e .
+	$(if $(WHEELHOUSE),@echo "Installing offline from wheelhouse/",$(BIN)/python -m pip install --upgrade pip)
+	$(BIN)/python -m pip install $(PIP_OFFLINE) -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-core
@@ -64,3 +69,9 @@ bench: install-test
 html: install
 	$(BIN)/python -m alliancelab.site --src notebooks --out build/html --syllabus lessons.md
 	@echo "Open build/html/index.html in a browser (no server needed)."
+
+# For a workshop USB stick: the packages for this machine's platform and Python version.
+wheelhouse: | $(BIN)/python
+	$(BIN)/python -m pip download -d wheelhouse . "setuptools>=77" wheel
+	rm -f wheelhouse/alliancelab-*
+	@echo "wheelhouse/ is ready: copy the whole course folder, wheelhouse/ included, to the USB stick."

@@ -130,10 +130,13 @@ COMMITMENT_EXPLORER = _contract(
 
 def _robustness_html(rob, names) -> str:
     items = []
+    n_max = int(rob["n"].max()) if len(rob) else 0
     for _, r in rob.iterrows():
         if r["n"] == 0:
             continue
         a, b = names[r["a"]], names[r["b"]]
+        share = (f" [both scored in only {int(r['n']):,} weightings; the best-covered pairs in {n_max:,}]"
+                 if r["n"] < n_max else "")
         if r["verdict"] == "depends on the weights":
             txt = (f"{html.escape(a)} vs {html.escape(b)}: <strong>depends on the weights</strong> "
                    f"({r['a_above']:.0%} / {r['tie']:.0%} tied / {r['b_above']:.0%})")
@@ -143,9 +146,11 @@ def _robustness_html(rob, names) -> str:
             winner = a if r["b_above"] == 0 else b
             loser = b if winner == a else a
             txt = f"{html.escape(winner)} never ranks below {html.escape(loser)} (<strong>robust</strong>)"
-        items.append(f"<li>{txt}</li>")
+        items.append(f"<li>{txt}{share}</li>")
     return ("<p><strong>Robustness</strong> over every weighting with weights 0–3 (pairs scored together):</p>"
-            f"<ul>{''.join(items)}</ul>")
+            f"<ul>{''.join(items)}</ul>"
+            "<p>A pair scored together in only a few weightings rests on the one or two provisions whose text we hold: "
+            "its verdict says more about our missing text than about the treaties.</p>")
 
 
 def commitment_explorer() -> widgets.VBox:

@@ -92,8 +92,9 @@ register(
         answer=_days_between_signings,
         tolerance=0,
         unit="days",
-        explanation="6 July 1961 (Moscow) to 11 July 1961 (Peking) is 5 days — Han (2004) writes that the Chinese treaty was "
-                    "signed 'five days after' the Soviet one.",
+        explanation="6 July 1961 (Moscow) to 11 July 1961 (Peking) is 5 days. Han (2004, section 'Historical Evolution of the "
+                    "Chinese-North Korean Military Alliance', text at note 26 [p. 166, inferred]) writes that the Chinese treaty was "
+                    "'signed five days after' the Soviet one.",
         hints=[
             "Take the two `signed_date` values from `treaties` and subtract: (later − earlier).",
             "`(t.loc['prc_dprk_1961', 'signed_date'] - t.loc['ussr_dprk_1961', 'signed_date']).days`",
