@@ -136,7 +136,7 @@ EPISODE_PLACEMENTS: tuple[EpisodePlacement, ...] = (
         commitment=0.35,
         risk_taking=0.3,
         reasoning=(
-            "Low commitment: Beijing opened relations with its ally's adversary, which Han (2004, p. 166) says 'could be "
+            "Low commitment: Beijing opened relations with its ally's adversary, which Han (2004, section “Historical Evolution of the Chinese-North Korean Military Alliance”) says 'could be "
             "tantamount to Chinese negligence in respecting the Sino-North Korean alliance'. Moderate-to-low risk-taking: "
             "in 1991–92 Pyongyang had signed the inter-Korean Basic Agreement and the denuclearisation declaration "
             "(events 1991_inter_korean_basic_agreement, 1992_korean_denuclearization_declaration); the first nuclear crisis "
@@ -152,9 +152,9 @@ EPISODE_PLACEMENTS: tuple[EpisodePlacement, ...] = (
         risk_taking=0.85,
         reasoning=(
             "High risk-taking: North Korea had declared its withdrawal from the NPT in January 2003 (event "
-            "2003_dprk_npt_withdrawal). Middling commitment: Han (2004, p. 172) reads the talks as 'continued diplomatic "
+            "2003_dprk_npt_withdrawal). Middling commitment: Han (2004, section “Future Evolution of the Asymmetrical Interdependence”) reads the talks as 'continued diplomatic "
             "support', yet Beijing was pressing Pyongyang in private, and Chinese scholars argued in public that China "
-            "should stay out of a US–North Korean clash and that Article II should be deleted (Han 2004, p. 173)."
+            "should stay out of a US–North Korean clash and that Article II should be deleted (Han 2004, section “Future Evolution of the Asymmetrical Interdependence”)."
         ),
     ),
     EpisodePlacement(
@@ -202,12 +202,13 @@ THREAT_SOURCE_LABELS: dict[str, str] = {
 }
 
 # ILLUSTRATIVE ratings (0-10) for classroom use: a starting point to argue with, NOT data.
-# The scenario framing (who worried Beijing, and why) follows Han (2004, pp. 163-165); the numbers are the course's.
+# The scenario framing (who worried Beijing, and why) follows Han (2004), sections “Historical Evolution ...” (1961)
+# and "Analyzing ..." / “Future Evolution ...” (2003); the numbers are the course's.
 THREAT_SCENARIOS: dict[str, dict] = {
     "Beijing, 1961": {
         "observer": "China",
         "year": 1961,
-        "context": ("Han (2004, pp. 163–164): China saw the 1960 US–Japan security treaty as a serious threat, watched "
+        "context": ("Han (2004, section “Historical Evolution of the Chinese-North Korean Military Alliance”): China saw the 1960 US–Japan security treaty as a serious threat, watched "
                     "unrest in South Korea, and faced a growing rift with the Soviet Union."),
         "ratings": {
             "United States": {"aggregate_power": 10, "proximity": 6, "offensive_power": 9, "intentions": 9},
@@ -218,7 +219,7 @@ THREAT_SCENARIOS: dict[str, dict] = {
     "Beijing, 2003": {
         "observer": "China",
         "year": 2003,
-        "context": ("Han (2004, pp. 170–174): North Korea's nuclear programme ran against China's interest in a nuclear-free "
+        "context": ("Han (2004, sections “Analyzing North Korea’s Growing Dependence and Its Leverage” and “Future Evolution of the Asymmetrical Interdependence”): North Korea's nuclear programme ran against China's interest in a nuclear-free "
                     "peninsula, and Chinese scholars worried about a US–North Korean military clash."),
         "ratings": {
             "United States": {"aggregate_power": 10, "proximity": 5, "offensive_power": 10, "intentions": 5},

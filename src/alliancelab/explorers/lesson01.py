@@ -40,7 +40,7 @@ DILEMMA = _contract(
             Control(label="Patron commitment", kind="slider", set_to="0.8", expect_text="Commitment 0.80",
                     expect_figure_change=True),
             Control(label="Episode", kind="dropdown", set_to=models.EPISODE_PLACEMENTS[1].label,
-                    expect_text="Han (2004, p. 172)", expect_figure_change=True),
+                    expect_text="continued diplomatic support", expect_figure_change=True),
         ),
         notebooks=("01_alliance_theory",),
     )
@@ -147,26 +147,30 @@ THREAT = _contract(
         explorer="threat_explorer",
         css_class="alliancelab-threat-explorer",
         controls=(
-            Control(label="Scenario", kind="dropdown", set_to="Beijing, 2003", expect_text="North Korea",
+            Control(label="Scenario", kind="dropdown", set_to="Beijing, 2003", expect_text="China, 2003",
                     expect_figure_change=True),
-            Control(label="Potential threat", kind="dropdown", set_to="Japan", expect_text="Rating Japan"),
+            Control(label="Potential threat", kind="dropdown", set_to="Japan", expect_text="Ratings of Japan"),
             *[Control(label=_RATING_LABEL[s], kind="slider", set_to="0", expect_figure_change=True)
               for s in models.THREAT_SOURCES],
             *[Control(label=_WEIGHT_LABEL[s], kind="slider", set_to="0", expect_figure_change=True)
               for s in models.THREAT_SOURCES[:-1]],
             Control(label=_WEIGHT_LABEL[models.THREAT_SOURCES[-1]], kind="slider", set_to="0",
-                    expect_text="All the weights are zero"),
+                    expect_text="All the weights are zero", expect_figure_change=True),
         ),
         notebooks=("01_alliance_theory",),
     )
 )
 
 
+_THREAT_TITLE = "Composite threat score (weighted mean of your ratings; illustrative)"
+_NO_WEIGHTS_TITLE = "No score: all the weights are zero. Raise any weight."
+
+
 def _threat_summary(scenario: dict, ratings: dict, weights: dict, editing: str) -> tuple[str, list | None]:
     """HTML beside the chart, and the score table (None when the input cannot be scored)."""
     head = (f"<p><strong>Observer:</strong> {html.escape(scenario['observer'])}, {scenario['year']}. "
             f"{html.escape(scenario['context'])}</p>"
-            f"<p>Rating {html.escape(editing)} with the rating sliders above. "
+            f"<p>You are rating <strong>{html.escape(editing)}</strong> with the rating sliders above. "
             f"<strong>The starting ratings are illustrative, not data</strong>: change them and defend your numbers.</p>")
     try:
         scores = models.score_rows(ratings, weights)
@@ -193,10 +197,11 @@ def threat_explorer(scenario: str = "Beijing, 1961") -> widgets.VBox:
                                     readout_format=".2f", continuous_update=False) for s in models.THREAT_SOURCES}
     fig = go.FigureWidget()
     fig.add_bar(orientation="h", textposition="outside", marker=dict(line=dict(color="#222", width=1)))
-    fig.update_layout(title="Composite threat score (weighted mean of your ratings; illustrative)",
+    fig.update_layout(title=_THREAT_TITLE,
                       xaxis_title="Composite threat score (0–10)", yaxis_title="Potential threat",
                       xaxis_range=[0, 11.5], height=320, yaxis=dict(autorange="reversed"), showlegend=False)
     summary = widgets.HTML()
+    heading = widgets.HTML()
     state = {"busy": False}
 
     def load_sliders() -> None:
@@ -210,12 +215,17 @@ def threat_explorer(scenario: str = "Beijing, 1961") -> widgets.VBox:
         weights = {s: float(weigh[s].value) for s in models.THREAT_SOURCES}
         html_text, scores = _threat_summary(models.THREAT_SCENARIOS[pick.value], current, weights, threat.value)
         summary.value = html_text
-        if scores is None:
+        heading.value = f"<strong>Ratings of {html.escape(str(threat.value))} (0–10)</strong>"
+        if scores is None:  # no weights: empty the chart and say why, so that the chart never shows stale scores
+            with fig.batch_update():
+                fig.data[0].x, fig.data[0].y, fig.data[0].text = [], [], []
+                fig.layout.title.text = _NO_WEIGHTS_TITLE
             return
         order = list(current)
         names = [row["threat"] for row in scores]
         patterns = ["", "/", "."]
         with fig.batch_update():
+            fig.layout.title.text = _THREAT_TITLE
             fig.data[0].y = names
             fig.data[0].x = [round(row["composite"], 2) for row in scores]
             fig.data[0].text = [f"#{row['rank']}  {row['composite']:.2f}" for row in scores]
@@ -253,7 +263,7 @@ def threat_explorer(scenario: str = "Beijing, 1961") -> widgets.VBox:
         weigh[s].observe(on_weight, names="value")
     load_sliders()
     redraw()
-    controls = widgets.VBox([pick, threat, widgets.HTML("<strong>Ratings (0–10)</strong>"),
+    controls = widgets.VBox([pick, threat, heading,
                              *rate.values(), widgets.HTML("<strong>Weights</strong>"), *weigh.values()])
     box = widgets.VBox([controls, fig, summary])
     box.add_class(THREAT.css_class)

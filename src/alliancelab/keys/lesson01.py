@@ -1,8 +1,7 @@
 """Keys for notebooks/01_alliance_theory.ipynb, and the instructor's key for the episode-tagging explorer.
 
-Page numbers of Han (2004) follow the seed text: its running heads print p. 158 and p. 175, and the
-out-of-order pages between them were put back in sequence (each page break joins mid-sentence, and the 17
-breaks from 158 to 175 fit exactly). p. 157 is the page that runs on into the printed p. 158.
+Han (2004) is cited by section title (and footnote number), the course convention: the seed prints running
+heads only on pp. 158 and 175 and its pages are out of order, so any other page number would be inferred.
 """
 
 from ..exercises import Exercise, register
@@ -17,7 +16,7 @@ EPISODE_KEY: dict[str, dict[str, str]] = {
         "whose": "China",
         "reasoning": (
             "Moscow and Beijing were competing for Pyongyang. China signed its own treaty five days after the Soviet "
-            "one and, in Han's reading, 'hastened to integrate North Korea to its side' (Han 2004, p. 166). The fear is "
+            "one and, in Han's reading, 'hastened to integrate North Korea to its side' (Han 2004, section “Historical Evolution of the Chinese-North Korean Military Alliance”). The fear is "
             "the patron's: losing its ally to a rival. In Snyder's (1984) sense abandonment includes an ally realigning."
         ),
         "source": "shared_treaty_ussr_dprk_1961;han_2004",
@@ -36,7 +35,7 @@ EPISODE_KEY: dict[str, dict[str, str]] = {
         "tag": "abandonment",
         "whose": "North Korea",
         "reasoning": (
-            "China established relations with its ally's adversary. Han (2004, p. 166) says this 'could be tantamount to "
+            "China established relations with its ally's adversary. Han (2004, section “Historical Evolution of the Chinese-North Korean Military Alliance”) says this 'could be tantamount to "
             "Chinese negligence in respecting the Sino-North Korean alliance'. Pyongyang's fear is abandonment."
         ),
         "source": "nyt_1992_08_24_china_rok;han_2004",
@@ -55,7 +54,7 @@ EPISODE_KEY: dict[str, dict[str, str]] = {
         "whose": "North Korea",
         "reasoning": (
             "The patron demanded hard currency for part of its grain, oil and coal and warned it could cut supplies "
-            "(Han 2004, p. 162, n. 15). A dependent client fears that support will be withdrawn: abandonment, in its "
+            "(Han 2004, section “Theoretical Insights into the Beijing-Pyongyang Alliance”, n. 15). A dependent client fears that support will be withdrawn: abandonment, in its "
             "economic form."
         ),
         "source": "han_2004",
@@ -75,7 +74,7 @@ EPISODE_KEY: dict[str, dict[str, str]] = {
         "reasoning": (
             "China hosted talks to defuse a crisis its client had escalated. At the same time Chinese scholars argued "
             "that China should not be drawn into a US–North Korean military clash and that Article II should be deleted "
-            "(Han 2004, p. 173). The fear is the patron's: entrapment."
+            "(Han 2004, section “Future Evolution of the Asymmetrical Interdependence”). The fear is the patron's: entrapment."
         ),
         "source": "afp_2004_06_20_chronology;han_2004",
     },
@@ -206,7 +205,7 @@ register(
         kind="choice",
         choices="ABCD",
         answer="C",
-        explanation=("Han (2004, p. 158): the great powers supported the smaller ones in economic and security matters, "
+        explanation=("Han (2004, section “Theoretical Insights into the Beijing-Pyongyang Alliance”): the great powers supported the smaller ones in economic and security matters, "
                      "'usually at the cost of their autonomy in the foreign policy decision-making process'. That is "
                      "Morrow's (1991) trade: the weaker partner buys security with autonomy."),
         hints=[
@@ -257,7 +256,7 @@ register(
         kind="choice",
         choices="ABCD",
         answer="B",
-        explanation=("Han (2004, p. 159): seen from Beijing, China is the lips protecting the North (as in the Korean War); "
+        explanation=("Han (2004, section “Theoretical Insights into the Beijing-Pyongyang Alliance”): seen from Beijing, China is the lips protecting the North (as in the Korean War); "
                      "seen from Pyongyang, North Korea is the lips guarding China's teeth, as a buffer zone."),
         hints=[
             "The question asks for Pyongyang's reading, not Beijing's.",
