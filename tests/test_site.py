@@ -37,3 +37,17 @@ def test_every_figure_is_on_the_page_and_no_widget_state_is_embedded(built_site)
         assert len(re.findall(r"class=[\"']alliancelab-static-figure[\"']", text)) == declared, nb.stem
         assert "widget-state+json" not in text and "widget-view+json" not in text, nb.stem
         assert "Traceback" not in text, nb.stem
+
+
+def test_the_glossary_page_exists_and_lesson_links_reach_its_anchors(built_site):
+    glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<a id="([^"]+)"', glossary))
+    assert len(anchors) >= 40
+    assert 'href="glossary.html"' in (built_site / "index.html").read_text(encoding="utf-8")
+    links = 0
+    for page in built_site.glob("[0-9][0-9]_*.html"):
+        for anchor in re.findall(r'href="glossary\.html#([^"]+)"', page.read_text(encoding="utf-8")):
+            assert anchor in anchors, f"{page.name} links to missing glossary anchor #{anchor}"
+            links += 1
+        assert "../glossary.md" not in page.read_text(encoding="utf-8"), page.name
+    assert links >= 30

@@ -82,20 +82,20 @@ SERIES_CHOICES = {"Both": ("customs", "kotra"), "Customs": ("customs",), "KOTRA"
 
 
 def trade_summary(frames: dict, measure: str, start: int, end: int, log: bool) -> str:
-    """Plain-text summary beside the trade chart (HTML)."""
+    """Plain-text summary beside the trade chart (HTML). ``frames`` maps a series to {year: value} for the shown years."""
     label = measures.MEASURES[measure][0]
     names = list(frames)
     which = "both series" if len(names) == 2 else f"{measures.SERIES_LABELS[names[0]]} only"
     parts = [f"<p><strong>{html.escape(label)}</strong>, {start}–{end}, {which}"
              f"{' (log scale)' if log else ''}. US$ million.</p><ul>"]
-    for s, df in frames.items():
-        if df.empty:
+    for s, vals in frames.items():
+        if not vals:
             parts.append(f"<li>{measures.SERIES_LABELS[s]}: no figures in these years.</li>")
             continue
-        top = df.loc[df["value"].idxmax()]
-        missing = sorted(set(range(start, end + 1)) - set(df["year"]))
+        top_year = max(vals, key=lambda y: (vals[y], -y))  # highest value; earliest year on a tie
+        missing = sorted(set(range(start, end + 1)) - set(vals))
         gap = f" No figure for: {', '.join(map(str, missing))}." if missing else ""
-        parts.append(f"<li>{measures.SERIES_LABELS[s]}: {len(df)} years; highest {top['value']:,.1f} in {int(top['year'])}.{gap}</li>")
+        parts.append(f"<li>{measures.SERIES_LABELS[s]}: {len(vals)} years; highest {vals[top_year]:,.1f} in {top_year}.{gap}</li>")
     parts.append("</ul>")
     return "".join(parts)
 
@@ -120,8 +120,19 @@ def trade_explorer(start: int = 1991, end: int = 2025) -> widgets.VBox:
     fig.update_layout(title="China–North Korea trade, by series", xaxis_title="Year",
                       yaxis_title="US$ million", height=430, legend=dict(orientation="h", y=-0.2))
     summary = widgets.HTML()
-    # every (series, measure) computed once; a callback only slices by year
+    # every (series, measure) computed once; a callback only slices by year, in plain Python (no pandas per change)
     full = {(s, m): measures.trade_series(trade, s, m) for s in measures.SERIES_LABELS for m in measures.MEASURES}
+    lookup = {key: {int(r.year): (float(r.value), str(r.source), str(r.basis)) for r in df.itertuples()}
+              for key, df in full.items()}
+    # all milestones are drawn once; the x-axis range set in redraw() decides which are in view (plotly clips
+    # axis-referenced shapes and hides annotations whose anchor is outside the range), so a change of years does
+    # not rebuild them (rebuilding cost most of the callback time)
+    fig.layout.shapes = [dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
+                              line=dict(color="#777", width=1, dash="dot")) for x in events["x"]]
+    fig.layout.annotations = [dict(x=x, y=1 - 0.07 * (k % 5), xref="x", yref="paper", text=lab, showarrow=False,
+                                   textangle=0, font=dict(size=10, color="#444"), xanchor="left",
+                                   bgcolor="rgba(255,255,255,0.7)")
+                              for k, (x, lab) in enumerate(zip(events["x"], events["label"]))]
 
     def redraw(*_):
         a, b = sorted((w_from.value, w_to.value))
@@ -131,33 +142,25 @@ def trade_explorer(start: int = 1991, end: int = 2025) -> widgets.VBox:
             for i, s in enumerate(("customs", "kotra")):
                 tr = fig.data[i]
                 if s in series:
-                    df = full[(s, w_measure.value)]
-                    df = df[(df["year"] >= a) & (df["year"] <= b)]
+                    by = lookup[(s, w_measure.value)]
                     # insert None at missing years so that gaps show as gaps (never joined up)
                     years = list(range(a, b + 1))
-                    by = df.set_index("year")
                     tr.x = years
-                    tr.y = [by["value"].get(y) if y in by.index else None for y in years]
-                    tr.customdata = [[by["source"].get(y, ""), by["basis"].get(y, "")] if y in by.index else ["", ""] for y in years]
+                    tr.y = [by[y][0] if y in by else None for y in years]
+                    tr.customdata = [[by[y][1], by[y][2]] if y in by else ["", ""] for y in years]
                     tr.visible = True
-                    frames[s] = df
+                    frames[s] = {y: by[y][0] for y in years if y in by}
                 else:
                     tr.visible = False
             log = w_log.value
             fig.layout.yaxis.type = "log" if log else "linear"
             fig.layout.yaxis.title.text = "US$ million" + (" (log scale)" if log else "")
             fig.layout.title.text = f"China–North Korea trade: {measures.MEASURES[w_measure.value][0]}"
-            ev = events[(events["year"] >= a) & (events["year"] <= b)]
-            fig.layout.shapes = [dict(type="line", xref="x", yref="paper", x0=d, x1=d, y0=0, y1=1,
-                                      line=dict(color="#777", width=1, dash="dot")) for d in ev["x"]]
-            fig.layout.annotations = [dict(x=y, y=1 - 0.07 * (k % 5), xref="x", yref="paper", text=lab, showarrow=False,
-                                           textangle=0, font=dict(size=10, color="#444"), xanchor="left",
-                                           bgcolor="rgba(255,255,255,0.7)")
-                                      for k, (y, lab) in enumerate(zip(ev["x"], ev["label"]))]
+            fig.layout.xaxis.range = [a - 0.5, b + 0.5]
         notes = []
         if w_from.value > w_to.value:
             notes.append("<p><em>'From' is after 'To': the years were swapped.</em></p>")
-        if log and any((df["value"] <= 0).any() for df in frames.values()):
+        if log and any(v <= 0 for vals in frames.values() for v in vals.values()):
             notes.append("<p><em>Values of zero or below cannot be drawn on a log scale and are hidden.</em></p>")
         summary.value = trade_summary(frames, w_measure.value, a, b, log) + "".join(notes)
 
@@ -229,6 +232,7 @@ def asymmetry_dashboard(year: int = 2023) -> widgets.VBox:
                     row=1, col=2, showlegend=False)
     fig.update_layout(title="Asymmetry dashboard", height=400, margin=dict(t=90))
     fig.update_yaxes(title_text="Per cent of own total trade", range=[0, 105], row=1, col=1)
+    fig.update_xaxes(title_text="Which share", row=1, col=1)
     fig.update_xaxes(title_text="Year", row=1, col=2)
     out = widgets.HTML()
 

@@ -51,6 +51,49 @@ register(
         ],
     ),
     Exercise(
+        id="3.3",
+        kind="year",
+        answer=lambda: _fall("pct"),
+        explanation="In percentage terms the customs series fell most in 2020 (about −81%), when the border closed against COVID-19.",
+        hints=[
+            "Use measures.year_on_year(customs) and look for the most negative change_pct.",
+            "measures.largest_fall(customs, 'pct') gives (year, change).",
+        ],
+    ),
+    Exercise(
+        id="3.4",
+        kind="year",
+        answer=lambda: _fall("usd"),
+        explanation="In US$ the largest fall came in 2018 (−2,545 million), the year after the 2017 Security Council resolutions; 2020 fell by less in dollars because the base was already smaller.",
+        hints=[
+            "Same series as your answer to 3.3, but now the change in US$ million, not per cent.",
+            "measures.largest_fall(customs, 'usd').",
+        ],
+    ),
+    Exercise(
+        id="3.5",
+        kind="number",
+        answer=_gap_2019,
+        tolerance=0.5,
+        unit="US$ million",
+        explanation="KOTRA 3,090 minus customs 2,789.01 ≈ 301. KOTRA's estimate of unrecorded crude oil for 2019 was 2억9000만 달러 (US$ 290 million), so the oil explains most of this gap.",
+        hints=[
+            "Take the preferred total of each series for 2019 and subtract: KOTRA minus customs.",
+            "measures.series_gap(trade, 2019).",
+        ],
+    ),
+    Exercise(
+        id="3.6",
+        kind="choice",
+        choices="ABCD",
+        answer="C",
+        explanation="The sources (KOTRA quoted in Hankyoreh; the Peterson Institute) say Chinese customs has recorded no crude-oil exports to the DPRK since 2014, while KOTRA adds an estimate of about 500,000 tonnes a year. Before 2014 the two series nearly coincide in the data, which suggests (no source says so) that KOTRA used the Chinese figures for the China line.",
+        hints=[
+            "Compare the two series before and after 2014 in the explorer: when do they start to part?",
+            "Which commodity does KOTRA add that the customs line leaves out?",
+        ],
+    ),
+    Exercise(
         id="3.7",
         kind="number",
         answer=lambda: _row(2023)["china_share_of_dprk_pct"],
@@ -79,53 +122,10 @@ register(
         kind="number",
         answer=lambda: _row(2023)["symmetry"],
         tolerance=0.002,
-        explanation="Symmetry = 1 − |0.982 − 0.0004| ≈ 0.018: close to 0, the most lopsided value the measure can take is 0.",
+        explanation="Symmetry = 1 − |0.982 − 0.0004| ≈ 0.018: close to 0, which is the most lopsided value the measure can take.",
         hints=[
             "Symmetry works on shares as fractions (0–1), not per cent: divide each share by 100 first.",
-            "measures.symmetry(share_china_of_dprk, share_dprk_of_china) with the two answers above.",
-        ],
-    ),
-    Exercise(
-        id="3.3",
-        kind="year",
-        answer=lambda: _fall("pct"),
-        explanation="In percentage terms the customs series fell most in 2020 (about −81%), when the border closed against COVID-19.",
-        hints=[
-            "Use measures.year_on_year(customs) and look for the most negative change_pct.",
-            "measures.largest_fall(customs, 'pct') gives (year, change).",
-        ],
-    ),
-    Exercise(
-        id="3.4",
-        kind="year",
-        answer=lambda: _fall("usd"),
-        explanation="In US$ the largest fall came in 2018 (−2,545 million), the first full year under the 2017 sanctions; 2020 fell by less in dollars because the base was already smaller.",
-        hints=[
-            "Same series, but now the change in US$ million, not per cent.",
-            "measures.largest_fall(customs, 'usd').",
-        ],
-    ),
-    Exercise(
-        id="3.5",
-        kind="number",
-        answer=_gap_2019,
-        tolerance=0.5,
-        unit="US$ million",
-        explanation="KOTRA 3,090 minus customs 2,789.01 ≈ 301. KOTRA's estimate of unrecorded crude oil for 2019 was 2억9000만 달러 (US$ 290 million), so the oil explains most of this gap.",
-        hints=[
-            "Take the preferred total of each series for 2019 and subtract: KOTRA minus customs.",
-            "measures.series_gap(trade, 2019).",
-        ],
-    ),
-    Exercise(
-        id="3.6",
-        kind="choice",
-        choices="ABCD",
-        answer="C",
-        explanation="The sources say Chinese customs has recorded no crude-oil exports to the DPRK since 2014, while KOTRA adds an estimate for the pipeline oil. Before 2014 KOTRA used the Chinese figures for the China line, so the series nearly coincide.",
-        hints=[
-            "Compare the two series before and after 2014 in the explorer: when do they start to part?",
-            "Which commodity does KOTRA add that the customs line leaves out?",
+            "measures.symmetry(answer_3_7, answer_3_8): your answers to 3.7 and 3.8, both in per cent.",
         ],
     ),
     Exercise(
