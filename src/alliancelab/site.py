@@ -147,6 +147,8 @@ def notebook_page(nb, title: str) -> str:
     # Links between lessons point at the pages, not the notebooks; glossary links at the glossary page.
     body = re.sub(r'href="(?:\.\./notebooks/|notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
     body = body.replace('href="../glossary.md', 'href="glossary.html')
+    # An empty corner cell of a table (pandas' index header) is not a header: screen readers announce empty headers.
+    body = re.sub(r"<th(\s[^>]*)?>\s*</th>", r"<td\1></td>", body)
     return PAGE.format(title=html.escape(title), body=body, figure_class=FIGURE_CLASS)
 
 

@@ -57,7 +57,7 @@ def article_html(articles: pd.DataFrame, treaty_id: str, article: str) -> str:
     rows = articles[(articles["treaty_id"] == treaty_id) & (articles["article"] == article)].sort_values("version_rank")
     if rows.empty:
         return f"<p class='alliancelab-article'>No article {html.escape(str(article))} in {html.escape(str(treaty_id))}.</p>"
-    parts = [f"<div class='alliancelab-article'><h4>{html.escape(treaties.article_label(article))}</h4>"]
+    parts = [f"<div class='alliancelab-article'><p class='alliancelab-article-title' style='font-weight:bold;font-size:110%;margin:.3em 0'>{html.escape(treaties.article_label(article))}</p>"]
     for _, row in rows.iterrows():
         status = str(row["status"])
         who = html.escape(str(row["translation_note"] or ""))
