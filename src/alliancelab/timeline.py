@@ -217,7 +217,7 @@ def event_html(events: pd.DataFrame, event_id: str | None, sources: pd.DataFrame
     quote = r["quote"] if isinstance(r["quote"], str) and r["quote"] else ""
     return (
         "<div class='alliancelab-event'>"
-        f"<h4 style='margin:.2em 0'>{html.escape(date_text)} ({html.escape(str(r['date_precision']))} precision)</h4>"
+        f"<p style='margin:.2em 0;font-weight:bold;font-size:110%'>{html.escape(date_text)} ({html.escape(str(r['date_precision']))} precision)</p>"
         f"<p>{html.escape(str(r['description']))}</p>"
         f"<p style='font-size:90%'>Actors: {html.escape(', '.join(_split(r['actors'])))} · "
         f"Category: {html.escape(str(r['category']))} · id <code>{html.escape(str(r['id']))}</code></p>"

@@ -159,4 +159,6 @@ def test_callbacks_are_fast():
         t0 = time.perf_counter()
         actor.value = ["China", "Russia"][i % 2]
         times.append(time.perf_counter() - t0)
-    assert sorted(times)[len(times) // 2] < 0.05
+    # A guard against pathological slowness, loose enough for a loaded CI machine; `make bench` reports the
+    # median against the 20 ms target.
+    assert sorted(times)[len(times) // 2] < 0.1

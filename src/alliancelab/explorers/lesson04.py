@@ -85,9 +85,13 @@ def timeline_figure(frame: pd.DataFrame, widget: bool = True):
     base.update_xaxes(range=["1955-01-01", "2003-01-01"], row=1, col=1, title_text="Year")
     base.update_xaxes(range=["2019-01-01", "2025-12-31"], row=1, col=2, title_text="Date")
     base.update_yaxes(categoryorder="array", categoryarray=list(CATEGORIES)[::-1], title_text="Category", row=1, col=1)
-    base.update_yaxes(categoryorder="array", categoryarray=list(CATEGORIES)[::-1], row=1, col=2)
+    # The right panel shares the left panel's lanes; its own axis is titled too (screen readers and the
+    # accessibility test read every axis), on the right-hand side so that it does not sit between the panels.
+    base.update_yaxes(categoryorder="array", categoryarray=list(CATEGORIES)[::-1], title_text="Category (same lanes)",
+                      side="right", row=1, col=2)
     base.update_layout(title="Russia, China and North Korea: events 2019–2025, with earlier treaty anchors",
-                       height=430, legend_title_text="Category", hovermode="closest")
+                       height=430, legend_title_text="Category", hovermode="closest",
+                       legend=dict(x=1.06, xanchor="left"))
     return go.FigureWidget(base) if widget else go.Figure(base)
 
 
@@ -346,9 +350,13 @@ def troop_claims_figure(troops: pd.DataFrame, measure: str = "troops_deployed") 
                         line=dict(width=1.5, color=st["color"])),
             error_y=dict(type="data", symmetric=False, array=(high - y).fillna(0).tolist(),
                          arrayminus=[0] * len(part), color=st["color"], thickness=2, width=4),
-            hovertext=[f"{html.escape(c)}: {'' if pd.isna(lo) else f'{int(lo):,}'}–{'' if pd.isna(hi) else f'{int(hi):,}'}"
-                       f" ({html.escape(str(s))})" for c, lo, hi, s in zip(part["claimant"], part["low"], part["high"], part["source"])],
-            hovertemplate="%{x|%Y-%m-%d}<br>%{hovertext}<extra></extra>",
+            hovertext=[f"{html.escape(timeline.format_date(d, str(p)))}"
+                       f"{' (month only)' if str(p) == 'month' else ''}<br>"
+                       f"{html.escape(c)}: {'' if pd.isna(lo) else f'{int(lo):,}'}–{'' if pd.isna(hi) else f'{int(hi):,}'}"
+                       f" ({html.escape(str(s))})"
+                       for d, p, c, lo, hi, s in zip(part["date_reported"], part["date_precision"], part["claimant"],
+                                                     part["low"], part["high"], part["source"])],
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     fig.update_layout(title=f"Claims about North Korean personnel in Russia ({measure.replace('_', ' ')}), by claimant",
                       xaxis_title="Date the claim was reported", yaxis_title="Persons (as claimed)", height=420,

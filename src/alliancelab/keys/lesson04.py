@@ -78,8 +78,9 @@ register(
         choices="ABCD",
         answer="B",
         explanation="KCNA, quoted by Interfax, said the treaty of 9 February 2000 'becomes invalid' on the day the "
-                    "instruments were exchanged. The 1961 Soviet treaty had already ceased to have effect in 1996, and "
-                    "the 1961 China–DPRK treaty is untouched.",
+                    "instruments were exchanged. The 1961 Soviet treaty had already ended in the 1990s (Russia gave notice on "
+                    "7 September 1995; it lapsed on 10 September 1996; the COW and ATOP datasets each use one of these "
+                    "dates), and the 1961 China–DPRK treaty is untouched.",
         hints=[
             "Which treaty was still in force between Moscow and Pyongyang in 2024? Check when the 1961 Soviet treaty ended.",
             "Look at the event '2024_12_04_treaty_2000_ceases' in data/events.csv and its quote.",
@@ -117,8 +118,9 @@ register(
         kind="choice",
         choices="ABCD",
         answer="C",
-        explanation="C is a reported fact: who signed the exchange protocol, as KCNA reported it. A, B and D are the "
-                    "report's interpretation ('it appears', 'seems to be aiming', 'it is widely assessed').",
+        explanation="C is a reported fact: who signed the exchange protocol, as KCNA reported it, and it can be checked "
+                    "against other reports. A, B and D are the report's interpretation: A is its own comparison ('akin "
+                    "to'), B says Russia 'seems to be aiming', D is what 'it is widely assessed' North Korea wants.",
         hints=[
             "A reported fact can be checked against another source: a name, a date, a place. An interpretation is "
             "somebody's reading of motives.",
@@ -146,9 +148,12 @@ register(
         answer=_highest_deployed_2024,
         tolerance=0,
         unit="persons",
-        explanation="12,000: the highest figure any claimant gave for North Korean troops in Russia by the end of 2024 "
-                    "(Ukraine's military intelligence on 24 October; Zelensky's 'up to' 12,000; a US figure reported by "
-                    "Ukrinform). South Korea's NIS said about 11,000 in December. These are claims, not a count.",
+        explanation="12,000: the highest figure any claimant gave for North Korean troops sent to Russia in claims "
+                    "reported by the end of 2024. Three rows reach it: Ukraine's military intelligence (24 October, "
+                    "'approximately 12,000'), Zelensky (22 October, two brigades 'of up to 6,000 personnel each') and "
+                    "the US Defense Department as reported by Ukrinform (26 November, 'at least 12,000'). South Korea's "
+                    "NIS said 'roughly 11,000' in December. Larger numbers in 2024 (15,000) were plans or possible final "
+                    "sizes, a different measure. These are claims, not a count.",
         hints=[
             "Use timeline.claims(troops, 'troops_deployed', until='2024-12-31') and take the largest value in the "
             "'figure' column.",
