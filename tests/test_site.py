@@ -51,3 +51,12 @@ def test_the_glossary_page_exists_and_lesson_links_reach_its_anchors(built_site)
             links += 1
         assert "../glossary.md" not in page.read_text(encoding="utf-8"), page.name
     assert links >= 30
+
+
+def test_the_build_leaves_no_static_mode_behind(built_site):
+    """Kernels started after the build (the browser tests' JupyterLab) must show live widgets."""
+    import os
+
+    from alliancelab import site
+
+    assert site.STATIC_ENV not in os.environ

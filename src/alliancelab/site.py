@@ -182,10 +182,23 @@ def _title(nb, fallback: str) -> str:
 
 
 def build(src: Path, out: Path, syllabus: Path) -> list[Path]:
+    # Read by alliancelab at import time in each kernel this build starts; restored afterwards so that no later
+    # kernel of the calling process (the test suite's JupyterLab, say) shows widgets as static HTML.
+    before = os.environ.get(STATIC_ENV)
+    os.environ[STATIC_ENV] = "1"
+    try:
+        return _build(src, out, syllabus)
+    finally:
+        if before is None:
+            os.environ.pop(STATIC_ENV, None)
+        else:
+            os.environ[STATIC_ENV] = before
+
+
+def _build(src: Path, out: Path, syllabus: Path) -> list[Path]:
     import nbconvert
     import plotly
 
-    os.environ[STATIC_ENV] = "1"  # read by alliancelab at import time in each kernel
     out.mkdir(parents=True, exist_ok=True)
     assets = out / "assets"
     assets.mkdir(exist_ok=True)
