@@ -61,3 +61,26 @@ def test_readme_status_lists_every_lesson_as_written():
     for path in masters():
         n = path.name[:2]
         assert re.search(rf"^\| {n} .*\| written", README, flags=re.M), f"README status row for {n}"
+
+
+def test_delivery_plans_name_exercises_and_sections_that_exist():
+    plans = SYLLABUS[SYLLABUS.index("## Delivery plans"):SYLLABUS.index("### Assessment")]
+    keyed = set(exercises.all_exercises())
+    named = set()
+    for run in re.findall(r"Exercises? ((?:\d\.\d+(?:–\d\.\d+)?(?:, | and )?)+)", plans):
+        for a, b in re.findall(r"(\d\.\d+)(?:–(\d\.\d+))?", run):
+            if b:
+                lesson, lo, hi = a.split(".")[0], int(a.split(".")[1]), int(b.split(".")[1])
+                named |= {f"{lesson}.{i}" for i in range(lo, hi + 1)}
+            else:
+                named.add(a)
+    assert named and named <= keyed, sorted(named - keyed)
+    headings = set()
+    for path in masters():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        headings |= {re.sub(r"^#+ ", "", line).strip() for c in cells if c["cell_type"] == "markdown"
+                     for line in "".join(c["source"]).splitlines() if line.startswith("#")}
+    quoted = re.findall(r'(?:section|sections|skip|explorer|keep the) "([^"]+)"', plans)
+    quoted += re.findall(r'and "([^"]+)" \|', plans)
+    missing = [q.replace("'", '"') for q in quoted if q.replace("'", '"') not in headings and not any(q.lower() in h.lower() for h in headings)]
+    assert quoted and missing == [], missing

@@ -64,3 +64,21 @@ def test_the_guard_can_be_switched_off_for_a_deliberate_online_task():
         print(socket.getaddrinfo.__module__)
         """, ALLIANCELAB_ALLOW_NETWORK="1")
     assert r.stdout.strip() == "socket", r.stdout + r.stderr
+
+
+def test_a_notebook_kernel_runs_under_the_guard():
+    """nbval and the browser tests start kernels from this environment: they inherit the guard."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(textwrap.dedent("""
+        import socket
+        try:
+            socket.create_connection(("pypi.org", 443), timeout=5)
+            print("CONNECTED")
+        except OSError as e:
+            print(e)
+        """))])
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    text = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert "alliancelab offline guard" in text and "CONNECTED" not in text, text
