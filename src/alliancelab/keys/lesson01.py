@@ -153,7 +153,7 @@ register(
         kind="choice",
         choices="ABCD",
         answer="B",
-        explanation=("Walt's definition covers formal *or informal* security cooperation; ATOP counts only formal, "
+        explanation=("Walt's definition covers formal or informal (unwritten) security cooperation; ATOP counts only formal, "
                      "written agreements between states to cooperate militarily. Informal alignment is an alliance for "
                      "Walt but not for ATOP."),
         hints=[
@@ -183,7 +183,7 @@ register(
                      "to 'provoke a new war'. It says nothing about size, distance or military capability, so it "
                      "stresses perceived (aggressive) intentions."),
         hints=[
-            "Underline the words that describe what the United States *wants* or *plans*, and those that describe what it *has*.",
+            "Underline the words that describe what the United States wants or plans, and those that describe what it has.",
             "Words like 'aggression', 'aggressive' and 'schemes … to provoke a new war' are about motives, not capabilities.",
         ],
     ),

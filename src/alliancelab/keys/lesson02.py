@@ -96,8 +96,8 @@ register(
                     "Chinese-North Korean Military Alliance', text at note 26 [p. 166, inferred]) writes that the Chinese treaty was "
                     "'signed five days after' the Soviet one.",
         hints=[
-            "Take the two `signed_date` values from `treaties` and subtract: (later − earlier).",
-            "`(t.loc['prc_dprk_1961', 'signed_date'] - t.loc['ussr_dprk_1961', 'signed_date']).days`",
+            "Take the two `signed_date` values from `treaty_meta` (the table of treaties, indexed by `treaty_id`) and subtract: (later − earlier).",
+            "`(treaty_meta.loc['prc_dprk_1961', 'signed_date'] - treaty_meta.loc['ussr_dprk_1961', 'signed_date']).days`",
         ],
     ),
     Exercise(
