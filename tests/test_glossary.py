@@ -27,11 +27,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GLOSSARY = ROOT / "glossary.md"
+GLOSSARY = ROOT / "notebooks" / "glossary.md"
 
 ENTRY_RE = re.compile(r'^<a id="([^"]+)"></a>\n+### (.+?)\n(.*?)(?=^<a id="|^## )', re.M | re.S)
 FIELD_RE = re.compile(r"^- \*\*(Korean|Chinese|Introduced in|Also in|Also written|Sources):\*\* ?(.*)$", re.M)
-NB_LOC_RE = re.compile(r"\]\((notebooks/[0-9]{2}_[a-z0-9_]+\.ipynb)\), section \*(.+?)\*(?:;|$)")
+NB_LOC_RE = re.compile(r"\]\((?:notebooks/)?([0-9]{2}_[a-z0-9_]+\.ipynb)\), section \*(.+?)\*(?:;|$)")
 KEY_RE = re.compile(r"`([a-z0-9_]+)`")
 BRACKET_RE = re.compile(r"\[((?:`[a-z0-9_]+`(?:, )?)+)\]")
 
@@ -133,7 +133,7 @@ def section_text(path, section):
 
 
 def nb_locations(value):
-    return [(p, s) for p, s in NB_LOC_RE.findall(value)]
+    return [(f"notebooks/{p}", s) for p, s in NB_LOC_RE.findall(value)]  # the glossary sits in notebooks/
 
 
 # ---------------------------------------------------------------- structure

@@ -109,15 +109,16 @@ def test_a_wrong_model_solution_makes_the_run_fail(tmp_path):
 
 def test_glossary_terms_are_linked_from_the_section_that_introduces_them():
     """`python -m alliancelab.nbtools glossary notebooks/*.ipynb` writes the links; this keeps them in step."""
-    entries = nbtools.glossary_entries((ROOT / "glossary.md").read_text(encoding="utf-8"))
-    anchors = set(re.findall(r'<a id="([^"]+)"></a>', (ROOT / "glossary.md").read_text(encoding="utf-8")))
+    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    entries = nbtools.glossary_entries(glossary)
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', glossary))
     assert len(entries) >= 40
     missing, broken = [], []
     for path in masters():
         text = "\n".join("".join(c["source"]) for c in cells(path) if c["cell_type"] == "markdown")
         for e in entries:
-            if e["notebook"] == path.stem and f"](../glossary.md#{e['anchor']})" not in text:
+            if e["notebook"] == path.stem and f"](glossary.md#{e['anchor']})" not in text:
                 missing.append(f"{path.name}: {e['term']} (section {e['section']})")
-        broken += [f"{path.name}: #{a}" for a in re.findall(r"\]\(\.\./glossary\.md#([^)]+)\)", text) if a not in anchors]
+        broken += [f"{path.name}: #{a}" for a in re.findall(r"\]\(glossary\.md#([^)]+)\)", text) if a not in anchors]
     assert missing == [], "run `python -m alliancelab.nbtools glossary notebooks/*.ipynb`: " + "; ".join(missing)
     assert broken == []

@@ -89,7 +89,7 @@ def test_delivery_plans_name_exercises_and_sections_that_exist():
 def test_nothing_a_learner_reads_points_into_the_authors_machine():
     """Learners get this repository only: no paths into the authors' workspace or the unshipped source folder."""
     files = list((ROOT / "notebooks").glob("*.ipynb")) + list((ROOT / "instructors").glob("*.md"))
-    files += [ROOT / n for n in ("README.md", "lessons.md", "glossary.md", "data/README.md", "data/datapackage.json")]
+    files += [ROOT / n for n in ("README.md", "lessons.md", "notebooks/glossary.md", "data/README.md", "data/datapackage.json")]
     files += list((ROOT / "data").rglob("*.csv"))
     bad = [f"{f.relative_to(ROOT)}: {m}" for f in files
            for m in re.findall(r"(/work/\S+|\.\./shared/\S*)", f.read_text(encoding="utf-8"))]

@@ -60,7 +60,7 @@ def clean(nb: dict) -> dict:
 
 GLOSSARY_LINE = "*Glossary:* "
 _ENTRY = re.compile(r'<a id="(?P<anchor>[^"]+)"></a>\s*\n\s*### (?P<term>[^\n]+)\n(?P<body>.*?)(?=<a id=|\n## |\Z)', re.S)
-_INTRO = re.compile(r"\*\*Introduced in:\*\* \[[^\]]*\]\(notebooks/(?P<nb>[^)]+)\.ipynb\), section \*(?P<section>[^*]+)\*")
+_INTRO = re.compile(r"\*\*Introduced in:\*\* \[[^\]]*\]\((?:notebooks/)?(?P<nb>[^)]+)\.ipynb\), section \*(?P<section>[^*]+)\*")
 
 
 def glossary_entries(glossary_text: str) -> list[dict]:
@@ -93,7 +93,7 @@ def link_glossary(nb: dict, stem: str, entries: list[dict]) -> dict:
         headings = [re.sub(r"^#{2,4} ", "", line).strip() for line in lines if re.match(r"^#{2,4} ", line)]
         terms = [e for h in headings for e in wanted.pop(h, [])]
         if terms:
-            links = " · ".join(f"[{e['term']}](../glossary.md#{e['anchor']})" for e in sorted(terms, key=lambda e: e["term"].lower()))
+            links = " · ".join(f"[{e['term']}](glossary.md#{e['anchor']})" for e in sorted(terms, key=lambda e: e["term"].lower()))
             lines += ["", GLOSSARY_LINE + links]
         new = "\n".join(lines)
         if new != source:
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) >= 2 and argv[0] == "glossary":
         root = Path(__file__).resolve().parents[2]
-        entries = glossary_entries((root / "glossary.md").read_text(encoding="utf-8"))
+        entries = glossary_entries((root / "notebooks" / "glossary.md").read_text(encoding="utf-8"))
         for name in argv[1:]:
             path = Path(name)
             text = path.read_text(encoding="utf-8")

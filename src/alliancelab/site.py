@@ -146,7 +146,7 @@ def notebook_page(nb, title: str) -> str:
     body, _ = exporter.from_notebook_node(nb)
     # Links between lessons point at the pages, not the notebooks; glossary links at the glossary page.
     body = re.sub(r'href="(?:\.\./notebooks/|notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
-    body = body.replace('href="../glossary.md', 'href="glossary.html')
+    body = re.sub(r'href="(?:\.\./)?glossary\.md', 'href="glossary.html', body)
     # An empty corner cell of a table (pandas' index header) is not a header: screen readers announce empty headers.
     body = re.sub(r"<th(\s[^>]*)?>\s*</th>", r"<td\1></td>", body)
     return PAGE.format(title=html.escape(title), body=body, figure_class=FIGURE_CLASS)
@@ -157,7 +157,7 @@ def index_page(syllabus: str) -> str:
 
     body = mistune.html(syllabus)
     body = re.sub(r"<code>notebooks/(\d\d_[a-z0-9_]+)\.ipynb</code>", r'<a href="\1.html"><code>\1</code></a>', body)
-    body = body.replace("<code>glossary.md</code>", '<a href="glossary.html"><code>glossary</code></a>')
+    body = body.replace("<code>notebooks/glossary.md</code>", '<a href="glossary.html"><code>glossary</code></a>')
     body = f"<div class='alliancelab-index'>{body}</div>"
     page = PAGE.format(title="Lips and Teeth — course index", body=body, figure_class=FIGURE_CLASS)
     return page.replace('<nav class="alliancelab-nav"><a href="index.html">← Course index</a></nav>\n', "")
@@ -168,7 +168,7 @@ def markdown_page(text: str, title: str) -> str:
     import mistune
 
     body = mistune.html(text)
-    body = re.sub(r'href="notebooks/(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
+    body = re.sub(r'href="(?:notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
     return PAGE.format(title=html.escape(title), body=f"<div class='alliancelab-index'>{body}</div>", figure_class=FIGURE_CLASS)
 
 
@@ -219,7 +219,7 @@ def _build(src: Path, out: Path, syllabus: Path) -> list[Path]:
         page.write_text(notebook_page(nb, _title(nb, path.stem)), encoding="utf-8")
         pages.append(page)
         print(f"wrote {page}")
-    glossary = syllabus.parent / "glossary.md"
+    glossary = src / "glossary.md"
     if glossary.exists():
         page = out / "glossary.html"
         page.write_text(markdown_page(glossary.read_text(encoding="utf-8"), "Lips and Teeth — glossary"), encoding="utf-8")

@@ -169,6 +169,10 @@ def masters(src: Path) -> list[Path]:
     return sorted(p for p in Path(src).glob("[0-9][0-9]_*.ipynb"))
 
 
+# Course files that sit beside the lessons and travel with them (the lessons link to them by relative path).
+COMPANIONS = ("glossary.md",)
+
+
 def build_student_versions(src: Path | str = "notebooks", dest: Path | str = "build/student") -> list[Path]:
     """Write (or rewrite) every student version into ``dest``. ``dest`` is a build folder, never the workspace."""
     src, dest = Path(src), Path(dest)
@@ -180,6 +184,10 @@ def build_student_versions(src: Path | str = "notebooks", dest: Path | str = "bu
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
         written.append(target)
+    for name in COMPANIONS:
+        if (src / name).exists():
+            (dest / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
+            written.append(dest / name)
     return written
 
 
@@ -208,6 +216,16 @@ def make_workspace(src: Path | str = "notebooks", dest: Path | str = "workspace"
         # "x" mode: fails rather than overwrite if the file appeared meanwhile
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(text)
+        added.append(target)
+    for name in COMPANIONS:  # added when missing, never overwritten (a learner may have annotated it)
+        source, target = src / name, dest / name
+        if not source.exists():
+            continue
+        if target.exists():
+            kept.append(target)
+            continue
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(source.read_text(encoding="utf-8"))
         added.append(target)
     return WorkspaceReport(added, kept)
 

@@ -82,6 +82,9 @@ def lab_root(tmp_path_factory) -> Path:
         text = master.read_text(encoding="utf-8")
         (root / "masters" / master.name).write_text(text, encoding="utf-8")
         (root / "student" / master.name).write_text(student_text(text, master.name), encoding="utf-8")
+    glossary = ROOT / "notebooks" / "glossary.md"  # the lessons link to it by relative path
+    for folder in ("masters", "student"):
+        (root / folder / "glossary.md").write_text(glossary.read_text(encoding="utf-8"), encoding="utf-8")
     return root
 
 

@@ -64,3 +64,19 @@ def test_every_explorer_is_driven_somewhere():
         assert contract.notebooks, f"{contract.explorer} is in no notebook"
         assert set(contract.notebooks) <= {n.removesuffix(".ipynb") for n in NAMES}
         assert contract.controls, f"{contract.explorer} declares no controls"
+
+
+def test_a_glossary_link_opens_the_glossary_rendered(lab, page):
+    """A learner clicks a term's glossary link in a lesson: the glossary opens in JupyterLab as a rendered page.
+
+    (Whether JupyterLab also scrolls to the term's anchor is not checked.)"""
+    jlab.open_notebook(page, lab.notebook_url("student/01_alliance_theory.ipynb"))
+    link = page.locator(".jp-RenderedMarkdown a[href*='glossary.md'][href$='#entrapment']").first
+    link.wait_for(timeout=30_000)
+    link.scroll_into_view_if_needed()
+    link.click()
+    tab = page.locator(".lm-TabBar-tab", has_text="glossary.md")
+    tab.wait_for(timeout=30_000)
+    preview = page.locator(".jp-MarkdownViewer .jp-RenderedMarkdown")
+    preview.get_by_role("heading", name="Entrapment", exact=True).wait_for(timeout=30_000)
+    assert preview.get_by_role("heading", name="Glossary", exact=True).count() == 1

@@ -173,3 +173,18 @@ def test_command_line_reports_marker_errors_without_traceback(tmp_path, capsys):
     (folder / "00_bad.ipynb").write_text(json.dumps(nb(md("# x"), code(f"{BEGIN}\nx=1\n"))), encoding="utf-8")
     assert student.main(["build", "--src", str(folder), "--dest", str(tmp_path / "b")]) == 2
     assert "never closed" in capsys.readouterr().err
+
+
+def test_the_glossary_travels_with_the_lessons_and_a_learners_copy_is_kept(tmp_path):
+    src_dir, ws, build = tmp_path / "notebooks", tmp_path / "workspace", tmp_path / "build"
+    _write_master(src_dir, "00_a.ipynb")
+    (src_dir / "glossary.md").write_text("# Glossary\n", encoding="utf-8")
+    assert "glossary.md" in [p.name for p in student.make_workspace(src_dir, ws).added]
+    assert (ws / "glossary.md").read_text(encoding="utf-8") == "# Glossary\n"
+    (ws / "glossary.md").write_text("# Glossary\nmy notes\n", encoding="utf-8")
+    (src_dir / "glossary.md").write_text("# Glossary v2\n", encoding="utf-8")
+    again = student.make_workspace(src_dir, ws)
+    assert "glossary.md" in [p.name for p in again.kept]
+    assert (ws / "glossary.md").read_text(encoding="utf-8") == "# Glossary\nmy notes\n"
+    student.build_student_versions(src_dir, build)
+    assert (build / "glossary.md").read_text(encoding="utf-8") == "# Glossary v2\n"
