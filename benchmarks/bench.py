@@ -70,13 +70,12 @@ def notebook_times() -> tuple[float, dict[str, float]]:
 
 
 def _find(widget, label: str):
-    if getattr(widget, "description", None) == label and hasattr(widget, "value"):
-        return widget
-    for child in getattr(widget, "children", ()):
-        found = _find(child, label)
-        if found is not None:
-            return found
-    return None
+    from alliancelab.widgets import find_control
+
+    try:
+        return find_control(widget, label)
+    except LookupError:
+        return None
 
 
 def _values(control, kind: str) -> list:

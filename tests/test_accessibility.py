@@ -23,12 +23,6 @@ from alliancelab import widgets
 from tests.helpers import ROOT, masters
 
 
-def _walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()) or ():
-        yield from _walk(child)
-
-
 def _axis_titles_missing(layout: dict, data: list[dict]) -> list[str]:
     missing = []
     cartesian = [t for t in data if t.get("type", "scatter") in ("scatter", "bar", "scattergl", "box", "histogram")]
@@ -85,7 +79,7 @@ EXPLORERS = sorted(widgets.CONTRACTS)
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_live_figures_have_titles_axis_labels_and_a_text_summary(name):
     box = getattr(widgets, name)()
-    parts = list(_walk(box))
+    parts = list(widgets.walk(box))
     figures = [w for w in parts if isinstance(w, go.FigureWidget)]
     problems = []
     for fig in figures:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import data, treaties
 
-__all__ = ["article_html", "article_viewer", "CONTRACTS", "Control", "Contract"]
+__all__ = ["article_html", "article_viewer", "CONTRACTS", "Control", "Contract", "walk", "find_control"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,21 @@ CONTRACTS: dict[str, Contract] = {}
 def _contract(c: Contract) -> Contract:
     CONTRACTS[c.explorer] = c
     return c
+
+
+def walk(widget):
+    """Every widget of an explorer, depth first, starting with the explorer itself."""
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from walk(child)
+
+
+def find_control(widget, label: str, kind: type | None = None):
+    """The control whose description is ``label``, found the way the browser driver finds it (LookupError if none)."""
+    for w in walk(widget):
+        if getattr(w, "description", None) == label and hasattr(w, "value") and (kind is None or isinstance(w, kind)):
+            return w
+    raise LookupError(f"no control {label!r} in this explorer")
 
 
 # --------------------------------------------------------------------------- article viewer (lesson 00)

@@ -14,15 +14,7 @@ from alliancelab.explorers import lesson01 as L
 from alliancelab.widgets import CONTRACTS
 
 
-def find(box, description, kind=None):
-    """The control with this description inside an explorer (depth-first)."""
-    stack = [box]
-    while stack:
-        w = stack.pop()
-        if getattr(w, "description", None) == description and (kind is None or isinstance(w, kind)):
-            return w
-        stack.extend(getattr(w, "children", ()))
-    raise LookupError(description)
+find = widgets.find_control
 
 
 def html_of(box):

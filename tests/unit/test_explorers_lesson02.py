@@ -12,16 +12,12 @@ from alliancelab.explorers import lesson02
 
 
 def _controls(box):
-    """All leaf widgets of a box, depth first."""
-    out = []
-    for child in getattr(box, "children", ()):
-        out.append(child)
-        out.extend(_controls(child))
-    return out
+    """All widgets inside a box, depth first."""
+    return list(widgets.walk(box))[1:]
 
 
 def _find(box, cls, description):
-    return next(w for w in _controls(box) if isinstance(w, cls) and getattr(w, "description", None) == description)
+    return widgets.find_control(box, description, cls)
 
 
 def _html(box):

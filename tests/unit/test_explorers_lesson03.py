@@ -11,16 +11,7 @@ from alliancelab.widgets import CONTRACTS
 
 
 def _controls(box):
-    found = {}
-
-    def walk(w):
-        if hasattr(w, "description") and getattr(w, "description", ""):
-            found[w.description] = w
-        for c in getattr(w, "children", ()):
-            walk(c)
-
-    walk(box)
-    return found
+    return {w.description: w for w in W.walk(box) if getattr(w, "description", "")}
 
 
 def _fig(box):

@@ -22,13 +22,7 @@ def figure_state(fig):
 
 def control_widget(box, label):
     """Find a control by its description, as the browser driver does."""
-    stack = [box]
-    while stack:
-        w = stack.pop()
-        if getattr(w, "description", None) == label and hasattr(w, "value"):
-            return w
-        stack.extend(getattr(w, "children", ()))
-    raise AssertionError(f"no control {label!r}")
+    return widgets.find_control(box, label)
 
 
 def html_text(box) -> str:
