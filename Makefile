@@ -9,7 +9,7 @@ PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks bench html wheelhouse
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks sync lint bench html wheelhouse
 
 help:
 	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
@@ -17,6 +17,8 @@ help:
 	@echo "make lab-solutions  open the master notebooks (with solutions) for instructors"
 	@echo "make student        write student versions to build/student/"
 	@echo "make clean-notebooks  strip outputs and widget state from the masters"
+	@echo "make sync           pair each lesson notebook with its text in lessons_src/ (the newer file wins), then clean"
+	@echo "make lint           run ruff over src/, tests/ and benchmarks/ (make test runs it too)"
 	@echo "make bench          time notebooks, explorer callbacks and browser repaints; write benchmarks/results.md"
 	@echo "make html           execute every lesson and write a static, offline-readable site to build/html/"
 	@echo "make wheelhouse     download every package into wheelhouse/ for offline installs (USB copies)"
@@ -56,6 +58,19 @@ student: install
 
 clean-notebooks: install
 	$(BIN)/python -m alliancelab.nbtools clean notebooks/*.ipynb
+
+# Lesson notebooks and their MyST Markdown twins in lessons_src/ (pairing in jupytext.toml). jupytext --sync
+# takes the content from whichever file of a pair is newer and rewrites the other; a text in lessons_src/
+# without a notebook (a new lesson written as text) gets one. The notebooks are then stored clean.
+LESSON_NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+NEW_LESSON_TEXTS := $(filter-out $(LESSON_NOTEBOOKS:notebooks/%.ipynb=lessons_src/%.md),$(wildcard lessons_src/[0-9][0-9]_*.md))
+
+sync: install-test
+	$(BIN)/jupytext --sync $(LESSON_NOTEBOOKS) $(NEW_LESSON_TEXTS)
+	$(BIN)/python -m alliancelab.nbtools clean notebooks/[0-9][0-9]_*.ipynb
+
+lint: install-test
+	$(BIN)/python -m ruff check src tests conftest.py benchmarks
 
 test: install-test student
 	@mkdir -p build

@@ -20,7 +20,7 @@ import pytest
 from nbclient import NotebookClient
 
 from alliancelab import widgets
-from tests.helpers import ROOT, masters
+from tests.helpers import masters
 
 
 def _axis_titles_missing(layout: dict, data: list[dict]) -> list[str]:

@@ -320,3 +320,18 @@ def load_russia_dprk_trade() -> pd.DataFrame:
 
 def load_troops() -> pd.DataFrame:
     return load("troops")
+
+
+def cutoff() -> pd.Timestamp:
+    """The course data's cut-off: the date of the latest dated row in ``events.csv`` and ``troops.csv``.
+
+    This is the one place the cut-off is stated: lessons print :func:`cutoff_text`, and a test checks the README
+    against it. Anything after this date is not in the data, and a learner who cites it must source it."""
+    latest = [load_events()["date"].max(), load_troops()["date_reported"].max()]
+    return max(d for d in latest if pd.notna(d))
+
+
+def cutoff_text() -> str:
+    """The cut-off as a learner reads it, e.g. '23 February 2026'."""
+    d = cutoff()
+    return f"{d.day} {d:%B %Y}"

@@ -10,6 +10,8 @@ States
 ``unanswered``  the answer is ``...`` (the placeholder of the student version).
 ``invalid``     wrong type or shape; a plain sentence says what was expected.
 ``unknown``     no exercise has that id.
+``assessed``    learner edition only: the item is marked by the instructor, its key is not in this copy, and
+                the answer has the expected form (see :mod:`alliancelab.coursework`).
 
 ``check`` never raises on anything a learner can type. The one exception is
 *strict mode*, which the test suite switches on with the environment variable
@@ -19,7 +21,9 @@ the nbval run. ``...`` never raises, so student versions run clean in strict
 mode too. Demonstration cells that show a wrong answer on purpose pass
 ``strict=False``.
 
-The keys live in :mod:`alliancelab.keys`, never in the student notebook.
+The keys live in :mod:`alliancelab.keys`, never in the student notebook. They are
+:class:`Exercise` objects given to ``register``; both are defined in
+:mod:`alliancelab.registry` and re-exported here.
 """
 
 from __future__ import annotations
@@ -29,46 +33,12 @@ import math
 import numbers
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from .registry import Exercise, lookup, register, registered
 
 __all__ = ["Exercise", "Result", "check", "register", "get_exercise", "reset_attempts", "strict_mode"]
-
-KINDS = ("choice", "number", "year", "set", "list", "text")
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """The key of one exercise.
-
-    ``answer`` may be a zero-argument callable: compute exercises derive their
-    key from the data through the same ``alliancelab`` functions the unit
-    tests check, so the key can never drift from the data.
-    """
-
-    id: str
-    kind: str
-    answer: Any
-    explanation: str
-    hints: Sequence[str]
-    choices: Sequence[str] = ()  # letters allowed for ``choice``
-    tolerance: float = 0.0  # absolute tolerance for ``number``
-    accept: Sequence[str] = ()  # further accepted spellings for ``text``
-    unit: str = ""  # shown in messages for ``number``
-    items: Sequence[str] = ()  # vocabulary for ``set``/``list`` items (optional)
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"exercise {self.id}: kind must be one of {KINDS}, not {self.kind!r}")
-        if not self.hints:
-            raise ValueError(f"exercise {self.id}: give at least one hint")
-        if not self.explanation:
-            raise ValueError(f"exercise {self.id}: give an explanation of the correct answer")
-        if self.kind == "choice" and not self.choices:
-            raise ValueError(f"exercise {self.id}: a choice exercise needs its letters")
-
-    def key(self) -> Any:
-        return self.answer() if callable(self.answer) else self.answer
 
 
 @dataclass
@@ -116,8 +86,9 @@ LABELS = {
     "unanswered": "Not answered yet",
     "invalid": "Check the format",
     "unknown": "Unknown exercise",
+    "assessed": "Marked by your instructor",
 }
-ICONS = {"correct": "✔", "wrong": "✘", "unanswered": "…", "invalid": "⚠", "unknown": "?"}
+ICONS = {"correct": "✔", "wrong": "✘", "unanswered": "…", "invalid": "⚠", "unknown": "?", "assessed": "✎"}
 # Okabe–Ito colours; the label and icon carry the meaning too (never colour alone).
 COLOURS = {
     "correct": "#009E73",
@@ -125,24 +96,18 @@ COLOURS = {
     "unanswered": "#999999",
     "invalid": "#E69F00",
     "unknown": "#CC79A7",
+    "assessed": "#0072B2",
 }
 
-_REGISTRY: dict[str, Exercise] = {}
 _ATTEMPTS: dict[str, int] = {}
 _KEYS_LOADED = False
-
-
-def register(*exercises: Exercise) -> None:
-    """Add exercises to the registry (the key modules call this)."""
-    for ex in exercises:
-        if ex.id in _REGISTRY and _REGISTRY[ex.id] != ex:
-            raise ValueError(f"exercise id {ex.id!r} is registered twice")
-        _REGISTRY[ex.id] = ex
 
 
 def _load_keys() -> None:
     global _KEYS_LOADED
     if not _KEYS_LOADED:
+        # The key modules import Exercise and register from alliancelab.registry (not from here), so this
+        # import closes no circle.
         from . import keys  # noqa: F401  (registers on import)
 
         _KEYS_LOADED = True
@@ -150,12 +115,12 @@ def _load_keys() -> None:
 
 def get_exercise(exercise_id: str) -> Exercise | None:
     _load_keys()
-    return _REGISTRY.get(exercise_id)
+    return lookup(exercise_id)
 
 
 def all_exercises() -> dict[str, Exercise]:
     _load_keys()
-    return dict(_REGISTRY)
+    return registered()
 
 
 def reset_attempts() -> None:
@@ -275,7 +240,7 @@ def _as_items(value: Any, ordered: bool) -> list[Any]:
         if isinstance(item, str):
             out.append(_norm_text(item))
         elif isinstance(item, bool):
-            raise _Invalid(f"Each item should be a name, letter or number, not True/False.")
+            raise _Invalid("Each item should be a name, letter or number, not True/False.")
         elif isinstance(item, numbers.Real):
             out.append(_as_real(item, "numbers or words as items"))
         else:
@@ -333,6 +298,11 @@ def _feedback(exercise_id: Any, answer: Any, attempts: dict[str, int]) -> Result
         known = sorted(i for i in all_exercises() if i.split(".")[0] == exercise_id.split(".")[0])
         hint = f" Exercises in this lesson: {', '.join(known)}." if known else ""
         return Result(exercise_id, "unknown", f"There is no exercise {exercise_id!r}.{hint}")
+    from .coursework import assessed_feedback  # the learner edition's assessed items have no key to compare with
+
+    marked = assessed_feedback(ex, answer)
+    if marked is not None:
+        return marked
     if answer is Ellipsis:
         return Result(exercise_id, "unanswered", "Replace the ... with your answer, then run the cell again.")
     try:

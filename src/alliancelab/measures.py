@@ -266,6 +266,18 @@ def asymmetry_table(trade, dprk_total, china_total):
     return pd.DataFrame(rows)
 
 
+def latest_complete_year(table=None) -> int:
+    """The latest year of the asymmetry table for which every measure can be computed (both shares, hence the
+    ratio, salience and symmetry). Lessons and keys use it instead of a hard-typed year, so that they follow
+    the data when a newer year is added."""
+    if table is None:
+        table = course_asymmetry_table()
+    complete = table.loc[table["symmetry"].notna(), "year"]
+    if complete.empty:
+        raise MeasureError("no year has every figure the asymmetry measures need")
+    return int(complete.max())
+
+
 def measures_for_year(table, year: int) -> dict:
     """The asymmetry measures of one year as a dict; MeasureError (plain message) when the year cannot be computed."""
     hit = table[table["year"] == year]

@@ -23,7 +23,6 @@ Choices written down here (so a learner can check them):
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import math
 from typing import Iterable, Sequence
@@ -106,14 +105,17 @@ def _split(actors) -> list[str]:
     return [a.strip() for a in actors.split(";") if a.strip()]
 
 
-def timeline_events(events: pd.DataFrame, start: int = 2019, end: int = 2025,
+def timeline_events(events: pd.DataFrame, start: int = 2019, end: int | None = None,
                     anchors: Iterable[str] = ANCHORS) -> pd.DataFrame:
-    """Events dated ``start``–``end`` (inclusive years) plus the anchor events, sorted by date.
+    """Events dated ``start``–``end`` (inclusive years; ``end`` defaults to the latest year in the data) plus the
+    anchor events, sorted by date.
 
     Variant rows (another source's date for an event already listed) are dropped; the remaining rows get
     ``is_anchor`` (bool), ``actor_list`` (list of names), ``date_text`` (at the source's precision) and ``label``
     (the text used in the event list).
     """
+    if end is None:
+        end = int(events["date"].dt.year.max())
     if start > end:
         raise TimelineError(f"start year {start} is after end year {end}")
     anchors = tuple(anchors)

@@ -4,61 +4,24 @@ The computation behind each explorer is a pure function that the unit tests
 call directly. Every explorer declares a *contract* in :data:`CONTRACTS`: its
 controls and what a change must do. The browser tests drive each control as a
 person would and check the contract; ``make bench`` times the callbacks.
+
+The contract types, the registry and the helpers ``walk``/``find_control`` live in
+:mod:`alliancelab.contracts` (which imports nothing from the course) and are
+re-exported here. The explorer modules import them from there, never from this
+module, so importing them below closes no import circle.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import pandas as pd
 
-from . import data, treaties
+from . import contracts, data, treaties
+from .contracts import CONTRACTS, Contract, Control, find_control, walk
 
 __all__ = ["article_html", "article_viewer", "CONTRACTS", "Control", "Contract", "walk", "find_control"]
-
-
-@dataclass(frozen=True)
-class Control:
-    """One control of an explorer and what changing it must do."""
-
-    label: str  # the widget's description, as a person sees it
-    kind: str  # "dropdown" | "slider" | "checkbox" | "text" | "toggle"
-    set_to: str  # the value a test sets (option label, slider readout text, ...)
-    expect_text: str = ""  # text that must appear in the explorer's output afterwards
-    expect_figure_change: bool = False  # the explorer's plotly figure data must change
-
-
-@dataclass(frozen=True)
-class Contract:
-    explorer: str  # function name in alliancelab.widgets
-    css_class: str  # class on the explorer's outer box
-    controls: tuple[Control, ...]
-    notebooks: tuple[str, ...] = field(default_factory=tuple)
-
-
-CONTRACTS: dict[str, Contract] = {}
-
-
-def _contract(c: Contract) -> Contract:
-    CONTRACTS[c.explorer] = c
-    return c
-
-
-def walk(widget):
-    """Every widget of an explorer, depth first, starting with the explorer itself."""
-    yield widget
-    for child in getattr(widget, "children", ()) or ():
-        yield from walk(child)
-
-
-def find_control(widget, label: str, kind: type | None = None):
-    """The control whose description is ``label``, found the way the browser driver finds it (LookupError if none)."""
-    for w in walk(widget):
-        if getattr(w, "description", None) == label and hasattr(w, "value") and (kind is None or isinstance(w, kind)):
-            return w
-    raise LookupError(f"no control {label!r} in this explorer")
 
 
 # --------------------------------------------------------------------------- article viewer (lesson 00)
@@ -90,7 +53,7 @@ def article_html(articles: pd.DataFrame, treaty_id: str, article: str) -> str:
     return "".join(parts)
 
 
-ARTICLE_VIEWER = _contract(
+ARTICLE_VIEWER = contracts.register(
     Contract(
         explorer="article_viewer",
         css_class="alliancelab-article-viewer",
@@ -121,8 +84,9 @@ def article_viewer(treaty_id: str = "prc_dprk_1961") -> widgets.VBox:
 
 
 # --------------------------------------------------------------------------- lessons 01-04
-# Each lesson's explorers live in alliancelab.explorers.lessonNN and register their contracts above.
-from .explorers.lesson01 import *  # noqa: E402,F401,F403
-from .explorers.lesson02 import *  # noqa: E402,F401,F403
-from .explorers.lesson03 import *  # noqa: E402,F401,F403
-from .explorers.lesson04 import *  # noqa: E402,F401,F403
+# Each lesson's explorers live in alliancelab.explorers.lessonNN and register their contracts in
+# alliancelab.contracts.CONTRACTS (the same dict as CONTRACTS here).
+from .explorers.lesson01 import *  # noqa: E402,F403
+from .explorers.lesson02 import *  # noqa: E402,F403
+from .explorers.lesson03 import *  # noqa: E402,F403
+from .explorers.lesson04 import *  # noqa: E402,F403

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from alliancelab.widgets import Contract, Control
+from alliancelab.contracts import Contract, Control
 
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 

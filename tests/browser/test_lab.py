@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from alliancelab.widgets import CONTRACTS
+import alliancelab.widgets  # noqa: F401  (importing the explorers fills the contract registry)
+from alliancelab.contracts import CONTRACTS
 from tests.browser import jlab
 from tests.browser.conftest import SCREENSHOTS
 from tests.helpers import masters
@@ -60,6 +61,7 @@ def test_notebook_runs_in_lab(lab, page, timings, version, name):
 
 
 def test_every_explorer_is_driven_somewhere():
+    assert CONTRACTS, "no explorer contracts registered"
     for contract in CONTRACTS.values():
         assert contract.notebooks, f"{contract.explorer} is in no notebook"
         assert set(contract.notebooks) <= {n.removesuffix(".ipynb") for n in NAMES}

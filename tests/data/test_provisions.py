@@ -133,6 +133,6 @@ def test_known_codings(prov):
     assert c.loc[("prc_dprk_1961", "duration_termination"), "article"] == "VII"
     assert c.loc[("dprk_russia_2024", "immediacy"), "code"] == "without_delay"
     assert c.loc[("dprk_russia_2024", "qualifiers"), "code"] == "un_charter_art51_and_laws"
-    assert c.loc[("us_rok_1953", "qualifiers"), "status"] == "text_missing"
+    assert c.loc[("us_rok_1953", "qualifiers"), "code"] == "constitutional_processes"  # Article III, held complete since issue 13
     assert (prov[prov.treaty_id == "russia_dprk_2000"].status == "text_missing").all()
     assert re.search(r"immediately", c.loc[("dprk_russia_2024", "immediacy"), "note"])

@@ -129,7 +129,7 @@ def test_clause_table_unknown_dimension(tables):
 def test_clause_comparison_html_marks_excerpt_and_missing(tables):
     out = treaties.clause_comparison_html(treaties.clause_table("qualifiers", *tables), "qualifiers")
     assert "Article 51 of the UN Charter" in out
-    assert out.count("[Text missing") == 2  # US–ROK and Russia–DPRK 2000
+    assert out.count("[Text missing") == 1  # Russia–DPRK 2000 (US–ROK Article III is held complete since issue 13)
     assert "The full text is held and has no such clause" in out  # PRC–DPRK 1961
     assert "<mark class='alliancelab-hit'" in out
     assert treaties.clause_comparison_html(pd.DataFrame(), "means").startswith("<p>No provisions")

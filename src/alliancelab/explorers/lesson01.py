@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 
 from .. import data, models, style
 from ..keys.lesson01 import EPISODE_KEY, WHOSE_OPTIONS
-from ..widgets import Contract, Control, _contract
+from ..contracts import Contract, Control
+from ..contracts import register as _contract  # a local alias: the calls below predate alliancelab.contracts
 
 __all__ = ["alliance_dilemma_explorer", "threat_explorer", "episode_explorer", "episode_label", "episode_html"]
 
@@ -280,7 +281,7 @@ EPISODES = _contract(
         explorer="episode_explorer",
         css_class="alliancelab-episode-explorer",
         controls=(
-            Control(label="Actor", kind="dropdown", set_to="Russia", expect_text="Russia's Foreign Ministry announces"),
+            Control(label="Actor", kind="dropdown", set_to="Russia", expect_text="Russian Foreign Ministry official"),
             Control(label="Category", kind="dropdown", set_to="diplomacy", expect_text="first round of Six-Party Talks"),
             Control(label="Episode", kind="select", set_to=EPISODE_EXAMPLE_LABEL, expect_text="their own matter"),
             Control(label="Your tag", kind="toggle", set_to="Entrapment fear", expect_text="Right tag"),

@@ -11,7 +11,8 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .. import data, style, treaties
-from ..widgets import Contract, Control, _contract
+from ..contracts import Contract, Control
+from ..contracts import register as _contract  # a local alias: the calls below predate alliancelab.contracts
 
 __all__ = ["clause_comparer", "treaty_search", "commitment_explorer"]
 

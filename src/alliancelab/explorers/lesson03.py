@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import data, measures, style
-from ..widgets import Contract, Control, _contract
+from ..contracts import Contract, Control
+from ..contracts import register as _contract  # a local alias: the calls below predate alliancelab.contracts
 
 __all__ = ["trade_explorer", "asymmetry_dashboard", "shock_simulator", "trade_events", "EVENT_IDS"]
 

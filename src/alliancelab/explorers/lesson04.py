@@ -1,6 +1,6 @@
 """Explorers for lesson 04 (the 2024 Russia pivot).
 
-* :func:`timeline_explorer` — events 2019–2025 plus the 1961–2000 anchors on a plotly timeline, filtered by actor
+* :func:`timeline_explorer` — events from 2019 to the data's last year plus the 1961–2000 anchors on a plotly timeline, filtered by actor
   and category; pick an event (or click a point) to read it with its source.
 * :func:`clause_comparison` — 2024 Article 4 (a translation the learner picks) beside the 1961 assistance clause,
   shared and new terms marked (lesson 02's :func:`alliancelab.treaties.side_by_side_html`).
@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import data, style, timeline, treaties
-from ..widgets import Contract, Control, _contract
+from ..contracts import Contract, Control
+from ..contracts import register as _contract  # a local alias: the calls below predate alliancelab.contracts
 
 __all__ = [
     "timeline_explorer",
@@ -67,12 +68,23 @@ def _trace_values(rows: pd.DataFrame) -> dict:
     }
 
 
+def _last_year(frame: pd.DataFrame) -> int:
+    recent = frame.loc[~frame["is_anchor"], "date"] if "is_anchor" in frame else frame["date"]
+    return int(recent.max().year) if len(recent) else 2025
+
+
+def _recent_span(frame: pd.DataFrame) -> str:
+    return f"2019–{_last_year(frame)}"
+
+
 def timeline_figure(frame: pd.DataFrame, widget: bool = True):
-    """Two panels on one category axis: the anchors (1955–2005) on the left, 2019–2025 on the right.
+    """Two panels on one category axis: the anchors (1955–2005) on the left, 2019 to the latest year of the
+    data on the right.
 
     One trace per category and panel (colour, marker symbol and lane all say the category)."""
+    span = _recent_span(frame)
     base = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.18, 0.82], horizontal_spacing=0.02,
-                         subplot_titles=("Anchors, 1961–2000", "2019–2025"))
+                         subplot_titles=("Anchors, 1961–2000", span))
     for i, cat in enumerate(CATEGORIES):
         st = style.style_for(i)
         for col, anchor in ((1, True), (2, False)):
@@ -83,13 +95,13 @@ def timeline_figure(frame: pd.DataFrame, widget: bool = True):
                                       hovertemplate="%{hovertext}<extra>" + cat + "</extra>",
                                       **_trace_values(rows)), row=1, col=col)
     base.update_xaxes(range=["1955-01-01", "2003-01-01"], row=1, col=1, title_text="Year")
-    base.update_xaxes(range=["2019-01-01", "2025-12-31"], row=1, col=2, title_text="Date")
+    base.update_xaxes(range=["2019-01-01", f"{_last_year(frame)}-12-31"], row=1, col=2, title_text="Date")
     base.update_yaxes(categoryorder="array", categoryarray=list(CATEGORIES)[::-1], title_text="Category", row=1, col=1)
     # The right panel shares the left panel's lanes; its own axis is titled too (screen readers and the
     # accessibility test read every axis), on the right-hand side so that it does not sit between the panels.
     base.update_yaxes(categoryorder="array", categoryarray=list(CATEGORIES)[::-1], title_text="Category (same lanes)",
                       side="right", row=1, col=2)
-    base.update_layout(title="Russia, China and North Korea: events 2019–2025, with earlier treaty anchors",
+    base.update_layout(title=f"Russia, China and North Korea: events {span}, with earlier treaty anchors",
                        height=430, legend_title_text="Category", hovermode="closest",
                        legend=dict(x=1.06, xanchor="left"))
     return go.FigureWidget(base) if widget else go.Figure(base)
@@ -101,7 +113,8 @@ def _timeline_summary(frame: pd.DataFrame, actor: str, category: str) -> str:
                 "Choose another actor or category.</p>")
     recent = frame[~frame["is_anchor"]]
     text = (f"<p>Showing <strong>{len(frame)}</strong> event(s) for {html.escape(actor)} · {html.escape(category)}: "
-            f"{int(frame['is_anchor'].sum())} anchor(s) on the left and {len(recent)} from 2019–2025 on the right.")
+            f"{int(frame['is_anchor'].sum())} anchor(s) on the left and {len(recent)} from {_recent_span(frame)} on "
+            "the right.")
     if not recent.empty:
         busiest = recent["date"].dt.to_period("M").value_counts()
         text += (f" Busiest month: {busiest.index[0].strftime('%B %Y')} ({int(busiest.iloc[0])} event(s)).")
@@ -189,12 +202,45 @@ def article4_versions(articles: pd.DataFrame) -> list[tuple[str, str]]:
     return [(f"{_VERSION_NAMES.get(v, v)} — {s}", v) for v, s in zip(rows["version"], rows["status"])]
 
 
+def _clause_1961(articles: pd.DataFrame, tid: str, art: str) -> pd.DataFrame:
+    """The English versions of a 1961 clause, best-ranked first (the comparison works on English words)."""
+    return articles[(articles["treaty_id"] == tid) & (articles["article"] == art)
+                    & (articles["language"] == "en") & (articles["status"] != "missing")].sort_values("version_rank")
+
+
+def article4_term_summary(articles: pd.DataFrame) -> dict[str, list[str]]:
+    """What the clause comparison shows over every option it offers, so that the lesson's summary can be
+    checked against the data: the terms every English version of 2024 Article 4 shares with both 1961
+    clauses (``shared_by_all``); for each term shared in some comparisons but not all, the versions that
+    lack it (``missing_in``: term -> version labels); and the terms that every complete version adds
+    beyond both 1961 clauses (``added_by_complete``)."""
+    versions = article4_versions(articles)
+    shared_sets, added_sets, missing_in = [], [], {}
+    for label, version in versions:
+        right = articles[(articles["treaty_id"] == "dprk_russia_2024") & (articles["article"] == "4")
+                         & (articles["version"] == version)].iloc[0]
+        only_2024: set[str] | None = None
+        for tid, art in COMPARE_WITH.values():
+            left = _clause_1961(articles, tid, art).iloc[0]
+            diff = treaties.term_diff(left["text"], right["text"])
+            shared_sets.append((label, set(diff["shared"])))
+            only_2024 = set(diff["only_b"]) if only_2024 is None else only_2024 & set(diff["only_b"])
+        if str(right["status"]) == "complete":
+            added_sets.append(only_2024 or set())
+    every = set.intersection(*(s for _, s in shared_sets)) if shared_sets else set()
+    some = set.union(*(s for _, s in shared_sets)) if shared_sets else set()
+    for term in sorted(some - every):
+        missing_in[term] = sorted({label for label, s in shared_sets if term not in s})
+    added = set.intersection(*added_sets) if added_sets else set()
+    return {"shared_by_all": sorted(every), "missing_in": missing_in, "added_by_complete": sorted(added)}
+
+
 def clause_comparison_html(articles: pd.DataFrame, compare_with: str, version: str) -> str:
     """Side-by-side HTML of a 1961 clause and one version of 2024 Article 4, with term lists and sources."""
     if compare_with not in COMPARE_WITH:
         return f"<p>Pick a 1961 clause from the list ({html.escape(', '.join(COMPARE_WITH))}).</p>"
     tid, art = COMPARE_WITH[compare_with]
-    left = articles[(articles["treaty_id"] == tid) & (articles["article"] == art)].sort_values("version_rank")
+    left = _clause_1961(articles, tid, art)
     right = articles[(articles["treaty_id"] == "dprk_russia_2024") & (articles["article"] == "4")
                      & (articles["version"] == version)]
     if left.empty or right.empty:

@@ -1,6 +1,6 @@
 """Keys for notebooks/00_start_here.ipynb."""
 
-from ..exercises import Exercise, register
+from ..registry import Exercise, register
 
 
 def _n_numbered_articles() -> int:

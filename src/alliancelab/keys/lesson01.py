@@ -4,7 +4,7 @@ Han (2004) is cited by section title (and footnote number), the course conventio
 heads only on pp. 158 and 175 and its pages are out of order, so any other page number would be inferred.
 """
 
-from ..exercises import Exercise, register
+from ..registry import Exercise, register
 
 # --------------------------------------------------------------------------- episode-tagging key
 # event id (data/events.csv) -> tag ("abandonment" / "entrapment" / "neither"), whose fear, reasoning, and the
@@ -44,10 +44,11 @@ EPISODE_KEY: dict[str, dict[str, str]] = {
         "tag": "abandonment",
         "whose": "North Korea",
         "reasoning": (
-            "More than a fear: Russia announced it would not keep the 1961 Soviet treaty, which lapsed in September 1996. "
-            "North Korea lost a treaty ally, the outcome that abandonment fear anticipates."
+            "More than a fear: a month after notifying Pyongyang (7 August 1995), Russia announced publicly that it was "
+            "ending the 1961 Soviet treaty, which lapsed in September 1996. North Korea lost a treaty ally, the outcome "
+            "that abandonment fear anticipates."
         ),
-        "source": "shared_treaty_ussr_dprk_1961",
+        "source": "hankookilbo_1995_09_08_ussr_dprk_treaty;shared_treaty_ussr_dprk_1961",
     },
     "1996_china_hard_currency_demand": {
         "tag": "abandonment",
@@ -127,10 +128,6 @@ CLASSIFY_EPISODES = (
 
 def _classify_tags() -> list[str]:
     return [EPISODE_KEY[e]["tag"] for e in CLASSIFY_EPISODES]
-
-
-def _classify_whose() -> list[str]:
-    return [EPISODE_KEY[e]["whose"] for e in CLASSIFY_EPISODES]
 
 
 def _japan_composite() -> float:
@@ -231,24 +228,32 @@ register(
         kind="list",
         answer=_classify_tags,
         items=("abandonment", "entrapment"),
-        explanation=("1961: China fears losing North Korea to Moscow (abandonment). 1992: Pyongyang sees its patron "
-                     "embrace its adversary (abandonment). 2000: Moscow drops the automatic clause (entrapment). 2003: "
-                     "Beijing works to defuse a crisis it could be dragged into (entrapment)."),
+        explanation=("1961, China: afraid of losing North Korea to Moscow (abandonment, in Snyder's sense of an ally "
+                     "realigning). 1992, North Korea: its patron embraces its adversary (abandonment). 2000, Russia: "
+                     "Moscow drops the automatic clause, limiting what its ally could drag it into (entrapment). 2003, "
+                     "China: Beijing works to defuse a crisis its treaty could drag it into (entrapment). A patron can "
+                     "fear abandonment too."),
         hints=[
-            "Ask of each episode: is someone afraid of being left alone, or of being dragged into a fight that is not theirs?",
-            "Two of each. The two later episodes are about limiting or defusing a commitment.",
+            "Ask of each episode, for the state named: is it afraid of being left alone, or of being dragged into a "
+            "fight that is not its own?",
+            "Two of each. In the two later episodes the named state limits or defuses a commitment.",
         ],
     ),
     Exercise(
         id="1.8",
-        kind="list",
-        answer=_classify_whose,
-        items=("China", "North Korea", "Russia", "South Korea", "United States"),
-        explanation=("1961: China (afraid of losing its ally to the USSR). 1992: North Korea. 2000: Russia. 2003: China. "
-                     "Note that a patron can fear abandonment too."),
+        kind="choice",
+        choices="ABCD",
+        answer="C",
+        explanation=("C. In Snyder's dilemma a move that lowers one ally's entrapment risk raises its partner's fear of "
+                     "abandonment: the 2000 treaty's consultation clause promised less than the 1961 clause of "
+                     "immediate assistance. A reverses the direction (a looser tie cannot drag North Korea further in). "
+                     "B forgets that the 1961 Soviet treaty had lapsed in 1996. D misses the trade-off: loosening a tie "
+                     "frees one side at the other's cost. The events data do not record Pyongyang's own reaction, so "
+                     "this is the model's reading, not a documented fear."),
         hints=[
-            "Use the names 'China', 'North Korea', 'Russia', in quotes, one per episode, in date order.",
-            "In 1961 the fear belonged to the state that rushed to sign a treaty after its rival had signed one.",
+            "Snyder: moves that reduce one fear tend to raise the other. Whose entrapment risk fell, and what is the "
+            "partner's side of that trade-off?",
+            "Was the 1961 Soviet treaty still in force in 2000? Check the 1996 event in `events`.",
         ],
     ),
     Exercise(

@@ -1,6 +1,6 @@
 """Keys for notebooks/02_treaty_texts.ipynb. Compute answers read the data, so the keys follow it."""
 
-from ..exercises import Exercise, register
+from ..registry import Exercise, register
 
 # Weights of exercise 2.9 (also printed in the notebook).
 WEIGHTS_2_9 = {
@@ -33,15 +33,17 @@ def _days_between_signings() -> int:
     return int((t["prc_dprk_1961"] - t["ussr_dprk_1961"]).days)
 
 
-def _no_immediacy_coded() -> list[str]:
-    p = _prov().xs("immediacy", level="dimension")
-    return sorted(p[p["status"] != "coded"].index)
+def _usrok_immediacy_letter() -> str:
+    """2.6: US–ROK immediacy is coded `none` (not `not_present`) only while part of its text is missing."""
+    p = _prov()
+    row = p.loc[("us_rok_1953", "immediacy")]
+    incomplete = (p.xs("us_rok_1953", level="treaty_id")["status"] == "text_missing").any()
+    return "C" if row["status"] == "coded" and row["code"] == "none" and incomplete else "?"
 
 
-def _no_immediacy_reason() -> str:
-    p = _prov().xs("immediacy", level="dimension")
-    statuses = set(p[p["status"] != "coded"]["status"])
-    return "B" if statuses == {"text_missing"} else "A"
+def _russia2000_immediacy_letter() -> str:
+    """2.7: the 2000 treaty's immediacy stays `text_missing` (no article held, nothing coded from the press)."""
+    return "D" if _prov().loc[("russia_dprk_2000", "immediacy"), "status"] == "text_missing" else "?"
 
 
 def _article4_codes() -> list[str]:
@@ -114,26 +116,32 @@ register(
     ),
     Exercise(
         id="2.6",
-        kind="set",
-        answer=_no_immediacy_coded,
-        explanation="us_rok_1953 and russia_dprk_2000 have no immediacy term coded — but only because the relevant text is "
-                    "missing in our sources (the end of US–ROK Article III; all of the 2000 treaty), not because the treaties "
-                    "are known to lack one.",
+        kind="choice",
+        choices="ABCD",
+        answer=_usrok_immediacy_letter,
+        explanation="C. The course keeps two kinds of absence apart: `not_present` means the whole text is held and has no "
+                    "such clause. US–ROK Article III is complete and has no time word, so `none` is coded from it, but "
+                    "the end of Article VI and the final clauses are still missing, so the course cannot say the treaty "
+                    "as a whole has no time term. A takes a dataset as the authority (the course codes from the text and "
+                    "only compares with ATOP); B guesses at text nobody has read; D confuses a qualifier with a time word.",
         hints=[
-            "Pick 'Immediacy' in the clause comparer and look for cards without a highlighted word.",
-            "In code: `provisions[(provisions.dimension == 'immediacy') & (provisions.status != 'coded')]['treaty_id']`.",
+            "Read the definitions of `not_present` and `text_missing` in the section 'Comparing clauses, dimension by "
+            "dimension'. Which one needs the whole text?",
+            "Is every article of the US–ROK treaty held in full? Look at the `status` of its Article VI in `articles`.",
         ],
     ),
     Exercise(
         id="2.7",
         kind="choice",
         choices="ABCD",
-        answer=_no_immediacy_reason,
-        explanation="Both rows have status text_missing: we cannot tell whether these treaties have an immediacy term. "
-                    "A careful coder says 'unknown', not 'absent'.",
+        answer=_russia2000_immediacy_letter,
+        explanation="D. A press description is not the treaty: `provisions.csv` codes nothing from reports, so the 2000 "
+                    "treaty's immediacy stays `text_missing` until an article is found. A turns a report into a code "
+                    "(missing is not the same as absent); B assumes the new treaty kept the old wording, which the "
+                    "reports deny; C mixes up the speed of consultation with the timing of military assistance.",
         hints=[
-            "Look at the `status` column of those two rows.",
-            "'text_missing' means the article is missing or cut off in our sources.",
+            "Which article of the 2000 treaty could you quote to support a code?",
+            "The data README: 'Nothing is coded from press descriptions.'",
         ],
     ),
     Exercise(

@@ -1,12 +1,19 @@
 """Keys for notebooks/03_trade_asymmetry.ipynb. Compute keys read the data through alliancelab.measures."""
 
-from ..exercises import Exercise, register
+from ..registry import Exercise, register
 
 
 def _row(year):
     from .. import measures
 
     return measures.measures_for_year(measures.course_asymmetry_table(), year)
+
+
+def _latest():
+    """Exercises 3.7-3.9 use the latest year with every figure (2024 in this edition of the data)."""
+    from .. import measures
+
+    return _row(measures.latest_complete_year())
 
 
 def _table1_years_with_both():
@@ -96,33 +103,33 @@ register(
     Exercise(
         id="3.7",
         kind="number",
-        answer=lambda: _row(2023)["china_share_of_dprk_pct"],
+        answer=lambda: _latest()["china_share_of_dprk_pct"],
         tolerance=0.1,
         unit="per cent",
-        explanation="KOTRA puts China–DPRK trade in 2023 at US$ 2,721.1 million out of a DPRK total of 2,770 million: about 98.2%. KOTRA itself printed 98.3%.",
+        explanation="KOTRA puts China–DPRK trade in 2024 at US$ 2,640.87 million out of a DPRK total of 2,696.11 million: about 97.95%. KOTRA itself printed 98.0%.",
         hints=[
             "Use the KOTRA series on both sides: China–DPRK trade (KOTRA) divided by DPRK total trade (KOTRA), times 100.",
-            "measures.share_pct(2721.1, 2770) — or read row 2023 of the asymmetry table.",
+            "measures.share_pct(2640.87, 2696.11) — or read row 2024 of the asymmetry table.",
         ],
     ),
     Exercise(
         id="3.8",
         kind="number",
-        answer=lambda: _row(2023)["dprk_share_of_china_pct"],
+        answer=lambda: _latest()["dprk_share_of_china_pct"],
         tolerance=0.002,
         unit="per cent",
-        explanation="Chinese customs: US$ 2,295.38 million of China's US$ 5.94 trillion total, about 0.039% — four hundredths of one per cent.",
+        explanation="Chinese customs: US$ 2,180 million of China's US$ 6.16 trillion total, about 0.035%: three and a half hundredths of one per cent.",
         hints=[
             "Use Chinese customs on both sides: China–DPRK trade (customs) divided by China's total trade (customs).",
-            "Both are in US$ million: China's total is 5,940,000. measures.share_pct(2295.38, 5940000).",
+            "Both are in US$ million: China's total is 6,160,000. measures.share_pct(2180, 6160000).",
         ],
     ),
     Exercise(
         id="3.9",
         kind="number",
-        answer=lambda: _row(2023)["symmetry"],
+        answer=lambda: _latest()["symmetry"],
         tolerance=0.002,
-        explanation="Symmetry = 1 − |0.982 − 0.0004| ≈ 0.018: close to 0, which is the most lopsided value the measure can take.",
+        explanation="Symmetry = 1 − |0.9795 − 0.00035| ≈ 0.021: close to 0, which is the most lopsided value the measure can take.",
         hints=[
             "Symmetry works on shares as fractions (0–1), not per cent: divide each share by 100 first.",
             "measures.symmetry(answer_3_7, answer_3_8): your answers to 3.7 and 3.8, both in per cent.",

@@ -1,6 +1,6 @@
 """Keys for notebooks/04_russia_pivot_2024.ipynb. Compute keys read the data through alliancelab.timeline."""
 
-from ..exercises import Exercise, register
+from ..registry import Exercise, register
 
 SIGNED = "2024_06_19_putin_pyongyang_treaty_signed"
 IN_FORCE = "2024_12_04_instruments_exchanged"
@@ -76,14 +76,18 @@ register(
         id="4.1",
         kind="choice",
         choices="ABCD",
-        answer="B",
-        explanation="KCNA, quoted by Interfax, said the treaty of 9 February 2000 'becomes invalid' on the day the "
-                    "instruments were exchanged. The 1961 Soviet treaty had already ended in the 1990s (Russia gave notice on "
-                    "7 September 1995; it lapsed on 10 September 1996; the COW and ATOP datasets each use one of these "
-                    "dates), and the 1961 China–DPRK treaty is untouched.",
+        answer="C",
+        explanation="C. The record in events.csv has the 1961 Soviet treaty ending in the 1990s: Russia notified "
+                    "Pyongyang in August 1995 and announced in September 1995 that it would not extend it, and it lapsed "
+                    "on 10 September 1996. So in December 2024 only the 2000 treaty was in force to be ended, which is "
+                    "what KCNA reported. Ushakov's list names the documents the new treaty takes the place of, including "
+                    "one that had already lapsed. A treats a lapsed treaty as alive; B confuses the two 1961 treaties "
+                    "(the China–DPRK treaty is untouched); D reads KCNA's silence as proof that nothing ended.",
         hints=[
-            "Which treaty was still in force between Moscow and Pyongyang in 2024? Check when the 1961 Soviet treaty ended.",
-            "Look at the event '2024_12_04_treaty_2000_ceases' in data/events.csv and its quote.",
+            "Which treaty between Moscow and Pyongyang was still in force in 2024? Check when the 1961 Soviet treaty "
+            "ended, in the table above.",
+            "Look at the event '2024_12_04_treaty_2000_ceases' and its quote, then ask what a treaty that had lapsed in "
+            "1996 is doing on a list of documents to be replaced.",
         ],
     ),
     Exercise(
@@ -106,11 +110,11 @@ register(
         answer=_russia_share_2013,
         tolerance=0.05,
         unit="percent",
-        explanation="About 1.42%: KOTRA puts Russia–DPRK trade at US$104 million in 2013 and North Korea's total trade at "
+        explanation="About 1.42%: KOTRA puts Russia–DPRK trade at US$104.22 million in 2013 and North Korea's total trade at "
                     "US$7,340 million. Russia was the second-largest partner that year, yet China's share was about 89%.",
         hints=[
             "Divide Russia–DPRK trade in 2013 by North Korea's total trade in 2013 (both KOTRA), then multiply by 100.",
-            "In the two-patrons table (timeline.two_patrons(basis='kotra')), take the 2013 row: 104 / 7340 × 100.",
+            "In the two-patrons table (timeline.two_patrons(basis='kotra')), take the 2013 row: 104.22 / 7340 × 100.",
         ],
     ),
     Exercise(
@@ -133,8 +137,9 @@ register(
         kind="choice",
         choices="ABCD",
         answer="B",
-        explanation="On the like-for-like KOTRA basis, Russia's share never exceeds 8% (7.7% in 2005) and is under 2% "
-                    "from 2009, while China's rises from about a quarter (2000) to about nine-tenths (2014). Recorded "
+        explanation="On the like-for-like KOTRA basis, Russia's share never exceeds 8% (7.7% in 2005) and is under 3% "
+                    "from 2009 (2000–2015, the years with a figure), while China's rises from about a quarter (2000) to "
+                    "about nine-tenths (2014). Recorded "
                     "trade cannot show arms or labour, so it says nothing about whether Russia has become a second patron.",
         hints=[
             "Switch the explorer to 'Share of DPRK trade (%)' on the KOTRA basis and read both lines.",
