@@ -210,3 +210,41 @@ def test_lesson02_index_statements():
     prc2 = arts[(arts["treaty_id"] == "prc_dprk_1961") & (arts["article"] == "II")]["text"].iloc[0]
     assert "immediately" in prc2 and "by all means at its disposal" in prc2
     sentence(text, r'Beijing promised to help "immediately" and "by all means at its disposal"')
+
+
+def test_lesson04_korean_promise_differs_in_two_words():
+    import difflib
+
+    arts = data.load_articles()
+    korean = arts[arts["language"] == "ko"].set_index(["treaty_id", "article"])["text"].str.rstrip(".")
+    a = korean[("ussr_dprk_1961", "1")].split("지체없이")[1].split()
+    b = korean[("dprk_russia_2024", "4")].split("지체없이")[1].split()
+    changes = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes()
+               if op != "equal"]
+    assert changes == [(["온갖", "수단으로써"], ["모든", "수단으로"])]
+    sentence(markdown("04_russia_pivot_2024"), r"Only two words differ: 온갖 수단으로써 became 모든 수단으로")
+    unts = arts[(arts["treaty_id"] == "ussr_dprk_1961") & (arts["article"] == "1") & (arts["version"] == "unts")]
+    assert "shall immediately extend military and other assistance" in unts["text"].iloc[0]
+
+
+# ---------------------------------------------------------------- the data's cut-off, stated once
+
+
+def test_readme_and_syllabus_state_the_data_cutoff():
+    from .helpers import ROOT
+
+    stated = data.cutoff_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    syllabus = (ROOT / "lessons.md").read_text(encoding="utf-8")
+    assert f"**Data cut-off: {stated}.**" in readme
+    assert f"The course data run to {stated}" in syllabus
+    assert f"cut-off ({stated})" in syllabus  # the memo assessment's requirement
+    assert "data.cutoff_text()" in "".join(
+        "".join(c["source"]) for c in json.loads((NOTEBOOKS / "04_russia_pivot_2024.ipynb").read_text())["cells"])
+
+
+def test_cutoff_is_the_latest_dated_row():
+    latest_event = data.load_events()["date"].max()
+    latest_claim = data.load_troops()["date_reported"].max()
+    assert data.cutoff() == max(latest_event, latest_claim)
+    assert data.cutoff_text() == f"{data.cutoff().day} {data.cutoff():%B %Y}"

@@ -139,8 +139,10 @@ def lesson_text(master: dict) -> str:
 
 
 def _distinct_number(form: str) -> bool:
+    """At least four characters and two significant digits: "98.0", "0.035", "12,000"; not "0.02" or "5"."""
     digits = form.lstrip("-").replace(",", "")
-    return len(digits) >= 4 and (("." in digits) or len(digits) >= 3)
+    significant = digits.replace(".", "").lstrip("0")
+    return len(digits) >= 4 and len(significant) >= 2
 
 
 def key_forms(key, tolerance: float = 0.0) -> list[str]:
@@ -155,9 +157,7 @@ def key_forms(key, tolerance: float = 0.0) -> list[str]:
         if not items:
             return []
         reprs = [repr(items), str(items), json.dumps([i if not isinstance(i, float) or not i.is_integer() else int(i) for i in items])]
-        forms |= {r for r in reprs if len(r) >= 8}
-        forms |= {f for i in items if isinstance(i, str) and len(i) >= 12 for f in [i]}
-        return sorted(forms)
+        return sorted(r for r in reprs if len(r) >= 8)  # single items are the options learners choose from
     if isinstance(key, (int, float)):
         value = float(key)
         if value.is_integer():
