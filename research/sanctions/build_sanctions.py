@@ -552,6 +552,6 @@ if __name__ == "__main__":
     write(DATA / "sanctions" / "resolutions.csv", R)
     write(DATA / "sanctions" / "measures.csv", M)
     write(DATA / "sanctions" / "votes.csv", V)
-    write(DATA / "positions" / "china_statements.csv", C)
+    write(DATA / "positions" / "china_statements.csv", sorted(C, key=lambda c: (c["date"], c["statement_id"])))
     write(DATA / "theory_quotes.csv", T)
     print(len(R), len(M), len(V), len(C), len(T), len(E), len(S))

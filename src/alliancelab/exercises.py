@@ -38,7 +38,8 @@ from typing import Any, Iterable, Sequence
 
 from .registry import Exercise, lookup, register, registered
 
-__all__ = ["Exercise", "Result", "check", "register", "get_exercise", "reset_attempts", "strict_mode"]
+__all__ = ["Exercise", "Result", "check", "predict", "outcome", "register", "get_exercise", "reset_attempts",
+           "strict_mode"]
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Result:
     detail: str = ""
 
     def __bool__(self) -> bool:
-        return self.status == "correct"
+        return self.status in ("correct", "recorded", "compared")
 
     # A bare ``check(...)`` as the last line of a cell must not print the
     # feedback twice: check() already displayed it.
@@ -87,8 +88,11 @@ LABELS = {
     "invalid": "Check the format",
     "unknown": "Unknown exercise",
     "assessed": "Marked by your instructor",
+    "recorded": "Recorded",
+    "compared": "Your prediction and the data",
 }
-ICONS = {"correct": "✔", "wrong": "✘", "unanswered": "…", "invalid": "⚠", "unknown": "?", "assessed": "✎"}
+ICONS = {"correct": "✔", "wrong": "✘", "unanswered": "…", "invalid": "⚠", "unknown": "?", "assessed": "✎",
+         "recorded": "✎", "compared": "⇄"}
 # Okabe–Ito colours; the label and icon carry the meaning too (never colour alone).
 COLOURS = {
     "correct": "#009E73",
@@ -97,9 +101,12 @@ COLOURS = {
     "invalid": "#E69F00",
     "unknown": "#CC79A7",
     "assessed": "#0072B2",
+    "recorded": "#0072B2",
+    "compared": "#56B4E9",
 }
 
 _ATTEMPTS: dict[str, int] = {}
+_PREDICTIONS: dict[str, Any] = {}
 _KEYS_LOADED = False
 
 
@@ -305,6 +312,11 @@ def _feedback(exercise_id: Any, answer: Any, attempts: dict[str, int]) -> Result
         return marked
     if answer is Ellipsis:
         return Result(exercise_id, "unanswered", "Replace the ... with your answer, then run the cell again.")
+    if ex.kind == "prediction":
+        return Result(exercise_id, "invalid", f"Exercise {exercise_id} is a prediction: record it with "
+                                              f"predict({exercise_id!r}, your_guess), then see it with outcome({exercise_id!r}).")
+    if ex.kind == "decide":
+        return _decide(ex, answer, attempts)
     try:
         correct, detail = _grade(ex, answer)
     except _Invalid as problem:
@@ -314,7 +326,102 @@ def _feedback(exercise_id: Any, answer: Any, attempts: dict[str, int]) -> Result
     n = attempts.get(exercise_id, 0) + 1
     attempts[exercise_id] = n
     hint = ex.hints[min(n, len(ex.hints)) - 1]
-    return Result(exercise_id, "wrong", f"Hint {min(n, len(ex.hints))} of {len(ex.hints)}: {hint}", n, detail)
+    message = f"Hint {min(n, len(ex.hints))} of {len(ex.hints)}: {hint}"
+    if ex.kind == "choice":
+        letter = _as_letter(answer, ex.choices)
+        if letter in ex.misconceptions:
+            message = f"Option {letter} is a common misconception. {ex.misconceptions[letter]} {message}"
+    return Result(exercise_id, "wrong", message, n, detail)
+
+
+def _decide(ex: Exercise, answer: Any, attempts: dict[str, int]) -> Result:
+    """A decide-and-defend task: check the shape, then validity and consistency; never 'the one right opinion'."""
+    wanted = [*ex.fields, "why"]
+    example = "{" + ", ".join(f"{k!r}: ..." for k in wanted) + "}"
+    if not isinstance(answer, dict):
+        return Result(ex.id, "invalid", f"Expected a dictionary like {example}; you gave {_describe(answer)}.")
+    missing = [k for k in wanted if k not in answer or answer[k] is Ellipsis]
+    if missing:
+        return Result(ex.id, "unanswered" if len(missing) == len(wanted) else "invalid",
+                      f"Fill in {', '.join(repr(k) for k in missing)} (the form is {example}).")
+    extra = sorted(str(k) for k in answer if k not in wanted)
+    if extra:
+        return Result(ex.id, "invalid", f"Unexpected key(s) {', '.join(map(repr, extra))}; the form is {example}.")
+    why = answer["why"]
+    if not isinstance(why, str):
+        return Result(ex.id, "invalid", "Put your justification under 'why' as text in quotes.")
+    words = len(why.split())
+    if words < ex.min_words:
+        return Result(ex.id, "invalid", f"Your justification has {words} word(s); write at least {ex.min_words}: say "
+                                        "which evidence decided your choice and why.")
+    try:
+        problems, summary = ex.validate({k: answer[k] for k in ex.fields})
+    except _Invalid as problem:
+        return Result(ex.id, "invalid", str(problem))
+    if problems:
+        n = attempts.get(ex.id, 0) + 1
+        attempts[ex.id] = n
+        hint = ex.hints[min(n, len(ex.hints)) - 1]
+        return Result(ex.id, "wrong", " ".join(problems) + f" Hint {min(n, len(ex.hints))} of {len(ex.hints)}: {hint}", n)
+    return Result(ex.id, "recorded", f"{summary} Your choice is valid and consistent with the evidence; there is more "
+                                     f"than one defensible answer. Your justification ({words} words) is marked with the "
+                                     f"rubric. {ex.explanation}")
+
+
+def predict(exercise_id: Any, guess: Any = Ellipsis) -> Result:
+    """Commit to a prediction before you explore. It is recorded as given (never graded); ``outcome`` compares it
+    with the data afterwards."""
+    try:
+        ex = get_exercise(exercise_id) if isinstance(exercise_id, str) else None
+        if ex is None or ex.kind != "prediction":
+            result = Result(str(exercise_id)[:40], "unknown", f"There is no prediction {exercise_id!r}.")
+        elif guess is Ellipsis:
+            result = Result(ex.id, "unanswered", "Replace the ... with your prediction, then run the cell again.")
+        else:
+            value = _as_prediction(ex, guess)
+            _PREDICTIONS[ex.id] = value
+            result = Result(ex.id, "recorded", f"Prediction recorded: {_short_number(value) if not isinstance(value, str) else value}"
+                                               f"{' ' + ex.unit if ex.unit and not isinstance(value, str) else ''}. "
+                                               f"Now explore, then run outcome({ex.id!r}).")
+    except _Invalid as problem:
+        result = Result(str(exercise_id), "invalid", str(problem))
+    except Exception as error:  # never raise for learner input
+        result = Result(str(exercise_id)[:40], "invalid", f"That prediction could not be read ({type(error).__name__}).")
+    _show(result)
+    return result
+
+
+def _as_prediction(ex: Exercise, guess: Any) -> Any:
+    if ex.choices:
+        return _as_letter(guess, ex.choices)
+    unit = f" ({ex.unit})" if ex.unit else ""
+    return _as_real(guess, f"a number{unit}")
+
+
+def outcome(exercise_id: Any) -> Result:
+    """After exploring: your recorded prediction beside what the data show, with the explanation."""
+    try:
+        ex = get_exercise(exercise_id) if isinstance(exercise_id, str) else None
+        if ex is None or ex.kind != "prediction":
+            result = Result(str(exercise_id)[:40], "unknown", f"There is no prediction {exercise_id!r}.")
+        elif ex.id not in _PREDICTIONS:
+            result = Result(ex.id, "unanswered", f"Make your prediction first: run predict({ex.id!r}, your_guess) in "
+                                                 "the cell before the explorer.")
+        else:
+            guess, key = _PREDICTIONS[ex.id], ex.key()
+            if isinstance(guess, str):
+                close = guess == str(key).upper()
+                shown = str(key)
+            else:
+                close = abs(guess - float(key)) <= ex.tolerance
+                shown = _short_number(float(key)) + (f" {ex.unit}" if ex.unit else "")
+            verdict = "Close: " if close else "Not what you expected? That is the point of predicting first. "
+            result = Result(ex.id, "compared", f"You predicted {guess if isinstance(guess, str) else _short_number(guess)}; "
+                                               f"the data give {shown}. {verdict}{ex.explanation}")
+    except Exception as error:  # never raise
+        result = Result(str(exercise_id)[:40], "invalid", f"That could not be compared ({type(error).__name__}).")
+    _show(result)
+    return result
 
 
 def grade(exercise_id: Any, answer: Any) -> Result:

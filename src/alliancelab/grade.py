@@ -37,6 +37,7 @@ import os
 import re
 import secrets
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -211,7 +212,14 @@ def _prompt_answers(nb: dict, plan: Plan) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- running a submission
 
-PRELUDE = "import sitecustomize as __alliancelab_guard\n__alliancelab_guard.arm()\ndel __alliancelab_guard\n"
+PRELUDE = """\
+import sitecustomize as __alliancelab_guard
+__alliancelab_guard.arm()
+del __alliancelab_guard
+def __alliancelab_no_exit(*args, **kwargs):
+    raise SystemExit("exit() and quit() do not end the kernel while a submission is graded")
+get_ipython().user_ns["exit"] = get_ipython().user_ns["quit"] = __alliancelab_no_exit
+"""
 
 # Runs after the learner's cells, in a namespace of its own: a learner who rebinds json, print, str or type in
 # the notebook changes nothing here. Values are written as plain tagged JSON, never pickled.
@@ -357,7 +365,14 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
     book = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     client_class = _make_client_class()
     cell_limit = max(5.0, plan.timeout / 4)
-    client = client_class(book, kernel_name="python3", timeout=int(cell_limit), allow_errors=True, interrupt_on_timeout=True,
+    from jupyter_client.manager import AsyncKernelManager
+
+    runtime = sandbox.parent / ".runtime"  # outside the sandbox: the kernel cannot read it once the guard is armed
+    runtime.mkdir(exist_ok=True)
+    # IPC (Unix sockets) rather than loopback TCP: no port another process on the machine could reach
+    km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(runtime / f"k{nonce[:12]}"),
+                            connection_file=str(runtime / f"kernel-{nonce[:12]}.json"))
+    client = client_class(book, km=km, kernel_name="python3", timeout=int(cell_limit), allow_errors=True, interrupt_on_timeout=True,
                           iopub_timeout=5, shutdown_kernel="immediate", max_output=plan.max_output,
                           resources={"metadata": {"path": str(sandbox)}})
     replies: dict[int, dict] = {}
@@ -370,7 +385,8 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
     last = len(book.cells) - 1
     fatal: tuple[int | None, str] = (None, "")
     out_of_time = False
-    async with client.async_setup_kernel(env=_kernel_env(sandbox, plan), cwd=str(sandbox)):
+    async with client.async_setup_kernel(env=_kernel_env(sandbox, plan), cwd=str(sandbox),
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
         for position, cell in enumerate(book.cells):
             learner_index = learner_cells[position - 1] if 0 < position < last else None
             remaining = deadline - time.monotonic()
@@ -532,6 +548,12 @@ async def grade_one(path: Path, student: str, plan: Plan, work: Path, index: int
                   else "it ran past its limit and could not be interrupted")
         outcome.problems.append(f"{label}: in cell {culprit} {detail}; graded from a run without that cell")
         skip.add(culprit)
+    blocked = [e for e in outcome.cell_errors if "alliancelab grader:" in e]
+    others = [e for e in outcome.cell_errors if e not in blocked and "KeyboardInterrupt" not in e]
+    if blocked:
+        outcome.problems.append("blocked by the grader's guard: " + "; ".join(_blocked_label(e) for e in blocked))
+    if others:
+        outcome.problems.append("errors in cells: " + ", ".join(e.split(":")[0].replace("cell ", "") + " " + e.split(": ")[1] for e in others))
     if values is not None:
         grade_values(values, nb, plan, outcome)
     elif not any(p.startswith("not graded") for p in outcome.problems):
@@ -541,6 +563,13 @@ async def grade_one(path: Path, student: str, plan: Plan, work: Path, index: int
 
 
 # --------------------------------------------------------------------------- the whole folder
+
+
+def _blocked_label(error: str) -> str:
+    """'cell 5: PermissionError: alliancelab grader: writing '/x' is not allowed ...' -> "cell 5 tried writing '/x'"."""
+    cell = error.split(":")[0]
+    what = error.split("alliancelab grader:", 1)[1].split(" is not allowed")[0].split(" is blocked")[0].strip()
+    return f"{cell} tried {what}"
 
 
 def _students(folder: Path, out: Path) -> list[tuple[str, Path | None, str]]:

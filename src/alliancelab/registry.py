@@ -7,12 +7,16 @@ an import circle: ``exercises -> keys -> registry`` and ``exercises -> registry`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
 
 __all__ = ["KINDS", "Exercise", "register", "lookup", "registered"]
 
-KINDS = ("choice", "number", "year", "set", "list", "text")
+#: ``decide``: a decide-and-defend task. The learner gives a dict: a structured choice that ``validate`` checks for
+#: validity and consistency with the evidence (never for "the one right opinion"), and a written justification under
+#: ``"why"`` that a rubric marks. ``prediction``: the learner commits to a value with ``predict`` before an explorer,
+#: and ``outcome`` compares it with the data afterwards.
+KINDS = ("choice", "number", "year", "set", "list", "text", "decide", "prediction")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,14 @@ class Exercise:
     accept: Sequence[str] = ()  # further accepted spellings for ``text``
     unit: str = ""  # shown in messages for ``number``
     items: Sequence[str] = ()  # vocabulary for ``set``/``list`` items (optional)
+    #: ``choice``: for every wrong letter, the misconception it stands for, named first ("Name: why it is wrong").
+    misconceptions: Mapping[str, str] = field(default_factory=dict)
+    #: ``decide``: the keys the answer dict must have (besides ``"why"``), and a function of the answer dict that
+    #: returns ``(problems, summary)``: an empty list when the choice is valid and consistent, else one plain
+    #: sentence per problem; the summary restates the choice for the learner.
+    fields: Sequence[str] = ()
+    validate: Callable[[dict], tuple[list[str], str]] | None = None
+    min_words: int = 20  # ``decide``: the shortest justification accepted, in words
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -44,6 +56,12 @@ class Exercise:
             raise ValueError(f"exercise {self.id}: give an explanation of the correct answer")
         if self.kind == "choice" and not self.choices:
             raise ValueError(f"exercise {self.id}: a choice exercise needs its letters")
+        if self.kind == "choice" and self.misconceptions:
+            stray = set(self.misconceptions) - set(self.choices)
+            if stray:
+                raise ValueError(f"exercise {self.id}: misconceptions for letters that are not options: {sorted(stray)}")
+        if self.kind == "decide" and (self.validate is None or not self.fields):
+            raise ValueError(f"exercise {self.id}: a decide exercise needs its fields and a validate function")
 
     def key(self) -> Any:
         return self.answer() if callable(self.answer) else self.answer
