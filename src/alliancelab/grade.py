@@ -285,12 +285,6 @@ def _make_client_class():
             self.max_output = max_output
             self.cell_bytes: dict[int, int] = {}
             self.flooded: set[int] = set()
-            self.started: set[int] = set()
-
-        def process_message(self, msg, cell, cell_index):
-            if msg.get("msg_type") in ("execute_input", "status") and msg.get("content", {}).get("execution_state") != "idle":
-                self.started.add(cell_index)
-            return super().process_message(msg, cell, cell_index)
 
         def output(self, outs, msg, display_id, cell_index):
             content = msg.get("content", {})
@@ -398,15 +392,23 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
                 continue
             limit = 30.0 if learner_index is None else min(cell_limit, max(1.0, remaining))
             client.timeout = int(max(1, limit))
-            try:
-                await asyncio.wait_for(client.async_execute_cell(cell, position), timeout=limit + 10)
-            except DeadKernelError:
-                started = position in client.started
-                culprit = learner_index if started else (_previous(learner_cells, learner_index) if learner_index is not None else learner_cells[-1] if learner_cells else None)
-                fatal = (culprit, "kernel died")
-                break
-            except asyncio.TimeoutError:
+            task = asyncio.ensure_future(client.async_execute_cell(cell, position))
+            done, _ = await asyncio.wait({task}, timeout=limit + 10)
+            if not done:  # interrupted but still running (it catches KeyboardInterrupt, or sits in C code)
+                task.cancel()
+                try:
+                    await task
+                except BaseException:
+                    pass
                 fatal = (learner_index, "could not be interrupted")
+                break
+            try:
+                task.result()
+            except DeadKernelError:
+                # exit() and quit() are disarmed by the prelude, so a kernel dies in the cell that kills it
+                # (os._exit, a signal, a crash); dying in the extraction means the last cell did it on its way out
+                culprit = learner_index if learner_index is not None else (learner_cells[-1] if learner_cells and position else None)
+                fatal = (culprit, "kernel died")
                 break
             except Exception as error:  # nbclient trouble the grader did not foresee: report, do not crash
                 fatal = (learner_index, f"{type(error).__name__}")
@@ -431,11 +433,6 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
         return data["values"], None, ""
     except (OSError, ValueError, KeyError, TypeError):
         return None, None, "answers could not be read after the run"
-
-
-def _previous(cells: list[int], index: int) -> int | None:
-    i = cells.index(index)
-    return cells[i - 1] if i > 0 else None
 
 
 def _candidates(nb: dict, plan: Plan) -> dict[str, list[str]]:
