@@ -16,6 +16,8 @@ help:
 	@echo "make test           set up (first time) and run the whole test suite"
 	@echo "make lab-solutions  open the master notebooks (with solutions) for instructors"
 	@echo "make student        write student versions to build/student/"
+	@echo "make learner        write the learner edition (no answers, for a hub or a download) to build/learner/, a git repo"
+	@echo "make editions       also the self-study and instructor editions, in build/self-study/ and build/instructor/"
 	@echo "make clean-notebooks  strip outputs and widget state from the masters"
 	@echo "make sync           pair each lesson notebook with its text in lessons_src/ (the newer file wins), then clean"
 	@echo "make lint           run ruff over src/, tests/ and benchmarks/ (make test runs it too)"
@@ -90,3 +92,20 @@ wheelhouse: | $(BIN)/python
 	$(BIN)/python -m pip download -d wheelhouse . "setuptools>=77" wheel
 	rm -f wheelhouse/alliancelab-*
 	@echo "wheelhouse/ is ready: copy the whole course folder, wheelhouse/ included, to the USB stick."
+
+# Editions and marked coursework (instructors/coursework.md). One place decides what each edition holds:
+# alliancelab.student.EDITIONS. The learner edition is its own git repository on branch `learner`, for nbgitpuller.
+.PHONY: learner editions hub-proxy
+learner: install
+	$(BIN)/python -m alliancelab.student edition learner --dest build/learner --git
+	@echo "Publish it: git -C build/learner push <your fork's git URL> learner:learner --force (see instructors/coursework.md)."
+
+editions: learner
+	$(BIN)/python -m alliancelab.student edition self-study --dest build/self-study
+	$(BIN)/python -m alliancelab.student edition instructor --dest build/instructor
+
+# configurable-http-proxy (npm) for the JupyterHub test, installed under build/node (never globally).
+CHP_VERSION := 5.3.0
+hub-proxy: build/node/node_modules/.bin/configurable-http-proxy
+build/node/node_modules/.bin/configurable-http-proxy:
+	npm install --prefix build/node --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
