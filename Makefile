@@ -2,14 +2,15 @@
 # Needs only python3 (>= 3.10) and make. Creates .venv on first use.
 
 PYTHON ?= python3
+PORT   ?= 8888
+# Every target runs course.py (standard library only), which creates .venv/ when absent, installs the course
+# (offline from wheelhouse/ when it holds wheels) and hands the command to `python -m alliancelab` in .venv/.
+# Windows and macOS users without make run the same commands as `python course.py lab` etc.
+COURSE := $(PYTHON) course.py
 VENV   := .venv
 BIN    := $(VENV)/bin
-PORT   ?= 8888
-# Root (containers, CI) must opt in explicitly; a learner's normal account needs nothing.
-ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
-LAB    := $(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks sync lint bench html wheelhouse
+.PHONY: help lab lab-solutions test student workspace install install-test clean-notebooks sync lint bench book html wheelhouse
 
 help:
 	@echo "make lab            set up (first time), add missing lessons to workspace/, open JupyterLab"
@@ -22,90 +23,83 @@ help:
 	@echo "make sync           pair each lesson notebook with its text in lessons_src/ (the newer file wins), then clean"
 	@echo "make lint           run ruff over src/, tests/ and benchmarks/ (make test runs it too)"
 	@echo "make bench          time notebooks, explorer callbacks and browser repaints; write benchmarks/results.md"
-	@echo "make html           execute every lesson and write a static, offline-readable site to build/html/"
-	@echo "make wheelhouse     download every package into wheelhouse/ for offline installs (USB copies)"
+	@echo "make book           the course as a book, learner and instructor editions, in build/book/ (opens from disk)"
+	@echo "make html           the same as make book"
+	@echo "make cards          write lesson 05's role-play evidence cards (HTML and Markdown) to build/cards/"
+	@echo "make wheelhouse     download every package for Windows, macOS and Linux into wheelhouse/ (USB copies)"
+	@echo "Without make: python course.py help"
 
-$(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
-	$(PYTHON) -m venv $(VENV)
+install:
+	$(COURSE) install
+install-test:
+	$(COURSE) install-test
 
-# Re-install when the pins change.
-# Offline (a USB copy with wheelhouse/): install from it and never touch the network.
-WHEELHOUSE := $(wildcard wheelhouse/*.whl)
-PIP_OFFLINE := $(if $(WHEELHOUSE),--no-index --find-links wheelhouse,)
+workspace:
+	$(COURSE) workspace
 
-$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
-	$(if $(WHEELHOUSE),@echo "Installing offline from wheelhouse/",$(BIN)/python -m pip install --upgrade pip)
-	$(BIN)/python -m pip install $(PIP_OFFLINE) -e .
-	@touch $@
+lab:
+	$(COURSE) lab --port $(PORT)
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-core
-	$(BIN)/python -m pip install -e '.[test]'
-	@touch $@
+lab-solutions:
+	$(COURSE) lab-solutions --port $(PORT)
 
-install: $(VENV)/.installed-core
-install-test: $(VENV)/.installed-test
+student:
+	$(COURSE) student
 
-workspace: install
-	$(BIN)/python -m alliancelab.student workspace --src notebooks --dest workspace
-
-lab: workspace
-	$(LAB) --ServerApp.root_dir=workspace
-
-lab-solutions: install
-	$(LAB) --ServerApp.root_dir=notebooks
-
-student: install
-	$(BIN)/python -m alliancelab.student build --src notebooks --dest build/student
-
-clean-notebooks: install
-	$(BIN)/python -m alliancelab.nbtools clean notebooks/*.ipynb
+clean-notebooks:
+	$(COURSE) clean-notebooks
 
 # Lesson notebooks and their MyST Markdown twins in lessons_src/ (pairing in jupytext.toml). jupytext --sync
 # takes the content from whichever file of a pair is newer and rewrites the other; a text in lessons_src/
 # without a notebook (a new lesson written as text) gets one. The notebooks are then stored clean.
-LESSON_NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
-NEW_LESSON_TEXTS := $(filter-out $(LESSON_NOTEBOOKS:notebooks/%.ipynb=lessons_src/%.md),$(wildcard lessons_src/[0-9][0-9]_*.md))
+sync:
+	$(COURSE) sync
 
-sync: install-test
-	$(BIN)/jupytext --sync $(LESSON_NOTEBOOKS) $(NEW_LESSON_TEXTS)
-	$(BIN)/python -m alliancelab.nbtools clean notebooks/[0-9][0-9]_*.ipynb
+lint:
+	$(COURSE) lint
 
-lint: install-test
-	$(BIN)/python -m ruff check src tests conftest.py benchmarks
+test: $(if $(shell command -v npm),hub-proxy,)
+	$(COURSE) test $(PYTEST_ARGS)
 
-test: install-test student
-	@mkdir -p build
-	@start=$$(date +%s); \
-	$(BIN)/python -m pytest tests notebooks build/student --nbval-lax --nbval-current-env $(PYTEST_ARGS); status=$$?; \
-	echo $$(( $$(date +%s) - start )) > build/make-test-seconds.txt; exit $$status
+bench:
+	$(COURSE) bench
 
-bench: install-test
-	$(BIN)/python benchmarks/bench.py
+# The course as a book (src/alliancelab/book.py, book/conf.py): build/book/learner/ and build/book/instructor/.
+# Its Sphinx packages are the `book` extra (Python 3.11+), installed here, never in a learner's environment;
+# offline from wheelhouse/ when it holds wheels.
+book: install $(VENV)/.installed-book
+	$(BIN)/python -m alliancelab.book
+html: book
 
-html: install
-	$(BIN)/python -m alliancelab.site --src notebooks --out build/html --syllabus lessons.md
-	@echo "Open build/html/index.html in a browser (no server needed)."
+$(VENV)/.installed-book: pyproject.toml
+	$(BIN)/python -m pip install --disable-pip-version-check $(if $(wildcard wheelhouse/*.whl),--no-index --find-links wheelhouse,) -e '.[book]'
+	@touch $@
 
-# For a workshop USB stick: the packages for this machine's platform and Python version.
-wheelhouse: | $(BIN)/python
-	$(BIN)/python -m pip download -d wheelhouse . "setuptools>=77" wheel
-	rm -f wheelhouse/alliancelab-*
-	@echo "wheelhouse/ is ready: copy the whole course folder, wheelhouse/ included, to the USB stick."
+# Lesson 05's role-play: one evidence card per delegation, generated from the course data (alliancelab.cards).
+.PHONY: cards
+cards: install
+	$(BIN)/python -m alliancelab.cards --dest build/cards
+	@echo "Print build/cards/all_cards.html (one card per page) or hand out build/cards/*.md."
+
+# For a workshop USB stick: wheels for Windows (x86-64), macOS (arm64, x86-64) and Linux (x86-64, aarch64) and
+# Python 3.10-3.13, in one folder; an offline install picks the ones that fit. PLATFORM=this for this machine only.
+PLATFORM ?= all
+wheelhouse:
+	$(COURSE) wheelhouse --platform $(PLATFORM)
 
 # Editions and marked coursework (instructors/coursework.md). One place decides what each edition holds:
 # alliancelab.student.EDITIONS. The learner edition is its own git repository on branch `learner`, for nbgitpuller.
 .PHONY: learner editions hub-proxy
-learner: install
-	$(BIN)/python -m alliancelab.student edition learner --dest build/learner --git
-	@echo "Publish it: git -C build/learner push <your fork's git URL> learner:learner --force (see instructors/coursework.md)."
+# (course.py hands both to alliancelab.cli: python -m alliancelab.student edition learner --dest build/learner --git)
+learner:
+	$(COURSE) learner
 
-editions: learner
-	$(BIN)/python -m alliancelab.student edition self-study --dest build/self-study
-	$(BIN)/python -m alliancelab.student edition instructor --dest build/instructor
+editions:
+	$(COURSE) editions
 
 # configurable-http-proxy (npm) for the JupyterHub test, installed under build/node (never globally).
-CHP_VERSION := 5.3.0
+# 5.3.0 needs Node.js 20 or newer; 4.6.3 runs on older ones.
+CHP_VERSION := $(shell node -e 'process.stdout.write(+process.versions.node.split(".")[0] >= 20 ? "5.3.0" : "4.6.3")' 2>/dev/null || echo 4.6.3)
 hub-proxy: build/node/node_modules/.bin/configurable-http-proxy
 build/node/node_modules/.bin/configurable-http-proxy:
 	npm install --prefix build/node --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
