@@ -106,7 +106,8 @@ def would_install(platform: Platform, python: str, wheelhouse: Path, reqs: list[
 def belongs(wheel: str, platform: Platform) -> bool:
     """Whether a wheel file name is pure or built for ``platform``."""
     tag = wheel[:-4].split("-")[-1]
-    return tag == "any" or platform.marker in tag
+    universal = platform.name.startswith("macos") and "universal2" in tag  # one macOS wheel for both chips
+    return tag == "any" or platform.marker in tag or universal
 
 
 def _requires(wheel: Path) -> list[str]:
