@@ -135,6 +135,34 @@ def mark(ok: bool) -> str:
     return "meets target" if ok else "**misses target**"
 
 
+GRADING_SUBMISSIONS = 40
+GRADING_TARGET_S = 180.0
+
+
+def grading_time(n: int = GRADING_SUBMISSIONS, lesson: str = "03") -> dict:
+    """`python -m alliancelab.grade` over n submissions of one lesson (half correct, a quarter wrong, a quarter blank,
+    generated from the student versions as the grader's tests do), two at a time. Wall time of the whole run."""
+    import tempfile
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from alliancelab import grade
+    from tests.coursework import submissions as subs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, out = Path(tmp) / "submissions", Path(tmp) / "out"
+        folder.mkdir()
+        kinds = {"correct": subs.correct(lesson), "wrong": subs.wrong(lesson), "blank": subs.blank(lesson)}
+        for i in range(n):
+            kind = "correct" if i % 2 == 0 else ("wrong" if i % 4 == 1 else "blank")
+            subs.write(folder, f"learner_{i:02d}_{kind}.ipynb", kinds[kind])
+        start = time.perf_counter()
+        outcomes = grade.grade_folder(lesson, folder, out, jobs=2)
+        seconds = time.perf_counter() - start
+    return {"n": n, "lesson": lesson, "seconds": seconds, "graded": sum(o.status == "graded" for o in outcomes),
+            "per_submission": sorted(o.seconds for o in outcomes)[len(outcomes) // 2]}
+
+
 def main() -> int:
     floor, times = notebook_times()
     callbacks = callback_latencies()
@@ -170,6 +198,21 @@ def main() -> int:
                   "| notebook: explorer: control | median (ms) | target |", "|---|---|---|"]
         for key, ms in sorted(repaints.items()):
             lines.append(f"| {key} | {ms:.1f} | {mark(ms < TARGETS['repaint_ms'])} |")
+    g = grading_time()
+    lines += ["", "## Grading submissions", "",
+              f"`python -m alliancelab.grade --lesson {g['lesson']}` over {g['n']} submissions (generated from the student version: "
+              f"half correct, a quarter wrong, a quarter blank), two at a time on {os.cpu_count()} cores. Target: under "
+              f"{GRADING_TARGET_S / 60:.0f} minutes.", "",
+              "| submissions | wall time (s) | median per submission (s) | graded | target |", "|---|---|---|---|---|",
+              f"| {g['n']} | {g['seconds']:.1f} | {g['per_submission']:.1f} | {g['graded']} | {mark(g['seconds'] < GRADING_TARGET_S)} |"]
+    # Start-up (issue 17): first figure, costliest cells, `make lab` on a fresh copy, the book (benchmarks/startup.py).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import startup
+
+    profiles = startup.lesson_profiles(masters())
+    lab = None if "--no-lab" in sys.argv else startup.make_lab_seconds()
+    built = None if "--no-book" in sys.argv else startup.book_build()
+    lines += startup.markdown(floor, profiles, lab, built)
     lines += ["", "## Sizes and the test suite", "",
               f"- Repository size (tracked files, without .venv/ and build/): {repo_size_kb():.0f} KB",
               f"- Wall time of the last `make test`: {test_seconds + ' s' if test_seconds else 'not recorded yet (run make test)'}", ""]

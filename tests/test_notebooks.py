@@ -15,6 +15,7 @@ from alliancelab.student import BEGIN, END, student_text
 from tests.helpers import ROOT, masters
 
 CHECK = re.compile(r"""check\(\s*["']([0-9]+\.[0-9]+)["']\s*,\s*([^)]*)\)""")
+PREDICTION = re.compile(r"""\b(?:predict|outcome)\(\s*["']([0-9]+\.P[0-9]+)["']""")  # predictions: N.P1
 
 
 def cells(path):
@@ -51,6 +52,7 @@ def test_every_exercise_is_keyed_answered_in_a_solution_block_and_every_key_used
             if "strict=False" in args or args.strip() == "...":
                 continue  # a demonstration cell
             assert BEGIN in text and END in text, f"{path.name}: exercise {ex_id} has no solution block"
+        used |= set(PREDICTION.findall(text))
     keyed = {i for i in exercises.all_exercises() if i.split(".")[0] == lesson}
     assert keyed and keyed <= used, f"{path.name}: keys never used: {sorted(keyed - used)}"
 

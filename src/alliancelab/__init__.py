@@ -6,12 +6,12 @@ the analysis students learn from stays visible in the notebooks.
 
 import os as _os
 
-from .exercises import check
+from .exercises import check, outcome, predict
 
-if _os.environ.get("ALLIANCELAB_STATIC_HTML") == "1":  # `make html`: widgets shown as static HTML (see site.py)
+if _os.environ.get("ALLIANCELAB_STATIC_HTML") == "1":  # `make book`: widgets shown as static HTML (see site.py)
     from .site import enable_static_widgets as _enable
 
     _enable()
 
-__all__ = ["check"]
+__all__ = ["check", "predict", "outcome"]
 __version__ = "0.1.0"

@@ -8,7 +8,7 @@ the instructor's copy. The learner edition (``make learner``) is built with :fun
 assessed item's ``Exercise(...)`` in the copied key modules becomes a stand-in that keeps only the item's id,
 kind, letters, unit and tolerance, and its private helper functions are dropped. In that edition
 ``check("3.7", answer)`` still checks the *format* of an answer (a number, a letter, a list) and otherwise
-says plainly that the item is marked by the instructor (:func:`assessed_feedback`). The grader
+says plainly that the item is marked by the instructor (:mod:`alliancelab.exercises` asks :func:`is_assessed`). The grader
 (:mod:`alliancelab.grade`) reads the answers out of each executed submission and grades them in its own
 process with the full keys.
 
@@ -21,7 +21,8 @@ text (the markdown cell above) and the model answer; the self-study edition ship
 ``alliancelab/model_answers.json`` for :func:`alliancelab.selfstudy.reveal`, and the grader's feedback lists
 them for hand marking with the marking notes from ``instructors/NN_*.md``.
 
-This module imports nothing from the course at import time (``exercises`` imports it lazily).
+This module imports only :mod:`alliancelab.registry` (in :func:`withheld`), so :mod:`alliancelab.exercises` and the
+learner edition's key modules can import it without an import circle.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ __all__ = [
     "assessed_ids",
     "points",
     "is_assessed",
-    "assessed_feedback",
     "withhold_keys",
+    "withheld",
     "exercise_levels",
     "answer_variables",
     "open_prompts",
@@ -143,45 +144,36 @@ def is_assessed(ex: Any) -> bool:
     return getattr(ex, "answer", None) is MARKED_BY_INSTRUCTOR
 
 
-def assessed_feedback(ex: Any, answer: Any):
-    """Feedback for an assessed item in the learner edition, or None for any other item.
-
-    ``...`` gets the neutral prompt; an answer of the wrong type or shape gets the usual sentence saying what
-    was expected; any other answer is recorded without saying whether it is right.
-    """
-    if not is_assessed(ex):
-        return None
-    from . import exercises as _ex
-
-    if answer is Ellipsis:
-        return _ex.Result(ex.id, "unanswered", f"Replace the ... with your answer, then run the cell again. {MARKED_TEXT}")
-    try:
-        _check_shape(ex, answer, _ex)
-    except _ex._Invalid as problem:
-        return _ex.Result(ex.id, "invalid", str(problem))
-    return _ex.Result(ex.id, "assessed", "Your answer is in the form this item expects. " + MARKED_TEXT
-                      + " Save the notebook: your instructor's grader reads the answer from it.")
-
-
-def _check_shape(ex: Any, answer: Any, _ex) -> None:
-    if ex.kind == "choice":
-        _ex._as_letter(answer, ex.choices)
-    elif ex.kind == "number":
-        _ex._as_real(answer, f"a number{f' ({ex.unit})' if ex.unit else ''}")
-    elif ex.kind == "year":
-        _ex._as_year(answer)
-    elif ex.kind == "text":
-        if not isinstance(answer, str):
-            raise _ex._Invalid(f"Expected a short text in quotes, like 'Article II'; you gave {_ex._describe(answer)}.")
-        if not answer.strip():
-            raise _ex._Invalid("Your text is empty; type a short answer between the quotes.")
-    elif ex.kind in ("set", "list"):
-        _ex._as_items(answer, ex.kind == "list")
-
-
 # --------------------------------------------------------------------------- withholding keys from a key module
 
-_SAFE_FIELDS = ("kind", "choices", "unit", "tolerance")
+_SAFE_FIELDS = ("kind", "choices", "unit", "tolerance", "fields", "min_words")  # the form of an answer, never its key
+
+
+def withheld(**values: Any):
+    """The learner edition's stand-in for an assessed item: an ``Exercise`` with only the fields that describe the
+    form of an answer. Built without the registry's own validation when that asks for parts the stand-in leaves
+    out on purpose (a decide item's ``validate`` function, say)."""
+    import dataclasses
+
+    from .registry import Exercise
+
+    names = {f.name for f in dataclasses.fields(Exercise)}
+    values = {k: v for k, v in values.items() if k in names}
+    try:
+        return Exercise(**values)
+    except (TypeError, ValueError):
+        ex = object.__new__(Exercise)
+        for f in dataclasses.fields(Exercise):
+            if f.name in values:
+                value = values[f.name]
+            elif f.default is not dataclasses.MISSING:
+                value = f.default
+            elif f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+                value = f.default_factory()  # type: ignore[misc]
+            else:
+                value = None
+            object.__setattr__(ex, f.name, value)
+        return ex
 
 
 def _line_offsets(data: bytes) -> list[int]:
@@ -276,8 +268,7 @@ def withhold_keys(source: str, withheld: set[str] | frozenset[str], where: str =
         break
     offsets = _line_offsets(data)
     header = (b"\n# Assessed items: their keys are not in this edition (alliancelab.coursework.withhold_keys).\n"
-              b"from ..coursework import MARKED_BY_INSTRUCTOR as _MARKED, MARKED_TEXT as _MARKED_TEXT\n"
-              b"from ..registry import Exercise as _Withheld\n")
+              b"from ..coursework import MARKED_BY_INSTRUCTOR as _MARKED, MARKED_TEXT as _MARKED_TEXT, withheld as _Withheld\n")
     data = data[: offsets[after]] + header + data[offsets[after]:]
     return _prune_private(data.decode("utf-8")), found
 

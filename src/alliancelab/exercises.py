@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from .coursework import MARKED_TEXT, is_assessed
 from .registry import Exercise, lookup, register, registered
 
 __all__ = ["Exercise", "Result", "check", "predict", "outcome", "register", "get_exercise", "reset_attempts",
@@ -210,10 +211,10 @@ _LETTER = re.compile(r"^\(?\s*([A-Za-z])\s*[\).]?$")
 def _as_letter(value: Any, choices: Sequence[str]) -> str:
     allowed = ", ".join(choices)
     if not isinstance(value, str):
-        raise _Invalid(f"Expected one letter in quotes, such as 'B' (one of {allowed}); you gave {_describe(value)}.")
+        raise _Invalid(f"Expected one letter in quotes, one of {allowed}; you gave {_describe(value)}.")
     m = _LETTER.match(value.strip())
     if not m:
-        raise _Invalid(f"Expected a single letter such as 'B' (one of {allowed}); you gave {_describe(value)}.")
+        raise _Invalid(f"Expected a single letter in quotes, one of {allowed}; you gave {_describe(value)}.")
     letter = m.group(1).upper()
     if letter not in [c.upper() for c in choices]:
         raise _Invalid(f"'{letter}' is not one of the options; choose one of {allowed}.")
@@ -305,11 +306,8 @@ def _feedback(exercise_id: Any, answer: Any, attempts: dict[str, int]) -> Result
         known = sorted(i for i in all_exercises() if i.split(".")[0] == exercise_id.split(".")[0])
         hint = f" Exercises in this lesson: {', '.join(known)}." if known else ""
         return Result(exercise_id, "unknown", f"There is no exercise {exercise_id!r}.{hint}")
-    from .coursework import assessed_feedback  # the learner edition's assessed items have no key to compare with
-
-    marked = assessed_feedback(ex, answer)
-    if marked is not None:
-        return marked
+    if is_assessed(ex):  # the learner edition's assessed items have no key to compare with
+        return _assessed(ex, answer)
     if answer is Ellipsis:
         return Result(exercise_id, "unanswered", "Replace the ... with your answer, then run the cell again.")
     if ex.kind == "prediction":
@@ -332,6 +330,48 @@ def _feedback(exercise_id: Any, answer: Any, attempts: dict[str, int]) -> Result
         if letter in ex.misconceptions:
             message = f"Option {letter} is a common misconception. {ex.misconceptions[letter]} {message}"
     return Result(exercise_id, "wrong", message, n, detail)
+
+
+def _assessed(ex: Exercise, answer: Any) -> Result:
+    """An assessed item in the learner edition: ``...`` gets the neutral prompt, an answer of the wrong type or shape
+    the usual sentence saying what was expected, and any other answer is recorded without saying whether it is right."""
+    unfilled = answer is Ellipsis or (ex.kind == "decide" and isinstance(answer, dict) and all(
+        answer.get(k, Ellipsis) is Ellipsis for k in [*ex.fields, "why"]))
+    if unfilled:
+        return Result(ex.id, "unanswered", f"Replace the ... with your answer, then run the cell again. {MARKED_TEXT}")
+    try:
+        _check_form(ex, answer)
+    except _Invalid as problem:
+        return Result(ex.id, "invalid", str(problem))
+    return Result(ex.id, "assessed", "Your answer is in the form this item expects. " + MARKED_TEXT
+                  + " Save the notebook: your instructor's grader reads the answer from it.")
+
+
+def _check_form(ex: Exercise, answer: Any) -> None:
+    """Raise _Invalid when the answer has the wrong type or shape for its kind (no key needed)."""
+    if ex.kind == "choice":
+        _as_letter(answer, ex.choices)
+    elif ex.kind == "number":
+        _as_real(answer, f"a number{f' ({ex.unit})' if ex.unit else ''}")
+    elif ex.kind == "year":
+        _as_year(answer)
+    elif ex.kind == "text":
+        if not isinstance(answer, str):
+            raise _Invalid(f"Expected a short text in quotes, like 'Article II'; you gave {_describe(answer)}.")
+        if not answer.strip():
+            raise _Invalid("Your text is empty; type a short answer between the quotes.")
+    elif ex.kind in ("set", "list"):
+        _as_items(answer, ex.kind == "list")
+    elif ex.kind == "decide":
+        wanted = [*ex.fields, "why"]
+        example = "{" + ", ".join(f"{k!r}: ..." for k in wanted) + "}"
+        if not isinstance(answer, dict):
+            raise _Invalid(f"Expected a dictionary like {example}; you gave {_describe(answer)}.")
+        missing = [k for k in wanted if k not in answer or answer[k] is Ellipsis]
+        if missing:
+            raise _Invalid(f"Fill in {', '.join(repr(k) for k in missing)} (the form is {example}).")
+        if not isinstance(answer.get("why"), str) or len(answer["why"].split()) < ex.min_words:
+            raise _Invalid(f"Write your justification under 'why', at least {ex.min_words} words.")
 
 
 def _decide(ex: Exercise, answer: Any, attempts: dict[str, int]) -> Result:

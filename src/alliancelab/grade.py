@@ -219,6 +219,19 @@ del __alliancelab_guard
 def __alliancelab_no_exit(*args, **kwargs):
     raise SystemExit("exit() and quit() do not end the kernel while a submission is graded")
 get_ipython().user_ns["exit"] = get_ipython().user_ns["quit"] = __alliancelab_no_exit
+del __alliancelab_no_exit
+# Nobody looks at the outputs: plain text only, and figures are built but not rendered (saves ~2 s per notebook)
+for __alliancelab_k, __alliancelab_f in get_ipython().display_formatter.formatters.items():
+    __alliancelab_f.enabled = __alliancelab_k == "text/plain"
+try:
+    import plotly.io as __alliancelab_pio, plotly.basedatatypes as __alliancelab_bdt
+    __alliancelab_pio.show = lambda *a, **k: None
+    __alliancelab_bdt.BaseFigure.show = lambda self, *a, **k: None
+    __alliancelab_bdt.BaseFigure._ipython_display_ = lambda self: None
+    __alliancelab_bdt.BaseFigure._repr_mimebundle_ = lambda self, *a, **k: {"text/plain": "<figure>"}
+    del __alliancelab_pio, __alliancelab_bdt
+except Exception:
+    pass
 """
 
 # Runs after the learner's cells, in a namespace of its own: a learner who rebinds json, print, str or type in
@@ -379,8 +392,11 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
     last = len(book.cells) - 1
     fatal: tuple[int | None, str] = (None, "")
     out_of_time = False
+    kernel_start = time.monotonic()
     async with client.async_setup_kernel(env=_kernel_env(sandbox, plan), cwd=str(sandbox),
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+        if os.environ.get("ALLIANCELAB_GRADE_PROFILE") == "1":
+            print(f"kernel start {time.monotonic() - kernel_start:.2f}s", file=sys.stderr)
         for position, cell in enumerate(book.cells):
             learner_index = learner_cells[position - 1] if 0 < position < last else None
             remaining = deadline - time.monotonic()
@@ -392,8 +408,11 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
                 continue
             limit = 30.0 if learner_index is None else min(cell_limit, max(1.0, remaining))
             client.timeout = int(max(1, limit))
+            cell_start = time.monotonic()
             task = asyncio.ensure_future(client.async_execute_cell(cell, position))
             done, _ = await asyncio.wait({task}, timeout=limit + 10)
+            if os.environ.get("ALLIANCELAB_GRADE_PROFILE") == "1":
+                print(f"cell {learner_index} {time.monotonic() - cell_start:.2f}s {cell.source[:50]!r}", file=sys.stderr)
             if not done:  # interrupted but still running (it catches KeyboardInterrupt, or sits in C code)
                 task.cancel()
                 try:
@@ -478,6 +497,24 @@ def _decode(obj: Any) -> Any:
     return type(str(obj.get("type", "object")) if isinstance(obj, dict) else "object", (), {})()
 
 
+def _describe(value: Any) -> str:
+    """What the learner gave, in a few words, for the feedback page."""
+    if value is Ellipsis:
+        return "… (not answered)"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    if isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple, set)):
+        shown = repr(sorted(value, key=repr) if isinstance(value, set) else list(value))
+        return shown if len(shown) <= 80 else f"a {type(value).__name__} of {len(value)} items"
+    if isinstance(value, dict):
+        return f"a dictionary with keys {', '.join(map(repr, list(value)[:8]))}"
+    shape = getattr(value, "shape", None)
+    name = type(value).__name__
+    return f"a {name} of shape {tuple(shape)}" if shape is not None else f"a {name}"
+
+
 def grade_values(values: dict[str, Any], nb: dict, plan: Plan, outcome: Outcome) -> None:
     from . import exercises
 
@@ -495,11 +532,15 @@ def grade_values(values: dict[str, Any], nb: dict, plan: Plan, outcome: Outcome)
                                             "of the notebook (its cell was deleted, renamed or stopped by an error)."))
             continue
         value = _decode(values[found])
-        result = exercises._feedback(eid, value, {})  # fresh attempt counters: the first hint, whatever the learner's session did
-        status = result.status if result.status in ("correct", "wrong", "unanswered", "invalid") else "invalid"
+        exercises.reset_attempts()  # fresh attempt counters: the first hint, whatever the learner's session did
+        result = exercises.grade(eid, value)
+        # "recorded": a decide-and-defend task whose choice is valid and consistent; its justification is hand-marked
+        status = result.status if result.status in ("correct", "recorded", "wrong", "unanswered", "invalid") else "invalid"
         message = result.message + (f" {result.detail}" if result.detail else "")
-        earned = plan.points[eid] if status == "correct" else 0.0
-        described = "…" if value is Ellipsis else exercises._describe(value)
+        earned = plan.points[eid] if status in ("correct", "recorded") else 0.0
+        if isinstance(value, dict) and isinstance(value.get("why"), str):
+            outcome.prompt_answers[f"{eid} (justification)"] = value["why"]
+        described = _describe(value)
         if found != plan.variables[eid]:
             described += f" (read from {found}, the name the learner's check call uses)"
         outcome.items.append(ItemResult(eid, status, earned, message, described))
@@ -620,7 +661,7 @@ def write_gradebook(outcomes: list[Outcome], plan: Plan, out: Path) -> Path:
     return path
 
 
-LABEL = {"correct": "Correct", "wrong": "Not correct", "unanswered": "Not answered", "invalid": "Answer in the wrong form",
+LABEL = {"correct": "Correct", "recorded": "Valid choice (justification marked by hand)", "wrong": "Not correct", "unanswered": "Not answered", "invalid": "Answer in the wrong form",
          "missing": "No answer found"}
 
 
@@ -660,6 +701,11 @@ def feedback_html(o: Outcome, plan: Plan) -> str:
                       "<p><strong>Rubric (marking notes):</strong></p>",
                       f"<div class='notes'>{e(p['notes'] or p['model_answer'])}</div>",
                       "<p>Mark: ______</p>"]
+    justifications = {k: v for k, v in o.prompt_answers.items() if k.endswith(" (justification)")}
+    if justifications:
+        parts.append("<h2>Justifications of decide-and-defend tasks (marked by hand with the rubric in the instructor notes)</h2>")
+        for key, text in sorted(justifications.items()):
+            parts += [f"<h3>{e(key)}</h3>", f"<div class='answer'>{e(text)}</div>", "<p>Mark: ______</p>"]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -289,26 +289,100 @@ def measures_for_year(table, year: int) -> dict:
     return row
 
 
-def shock(table, year: int, cut_pct: float) -> dict:
-    """Cut China–DPRK trade by ``cut_pct`` % in ``year``: the share of each side's total trade lost.
+# --------------------------------------------------------------------------- sensitivity and vulnerability
+#
+# Keohane and Nye: sensitivity is how much a change costs before anyone adjusts; vulnerability is what it still
+# costs once the alternatives have been used. The substitution scenario makes that difference computable: a cut
+# in China-DPRK trade, then other partners replacing some of the lost trade, at a speed the learner sets. The
+# cut, the replacement and its speed are ASSUMPTIONS; the base year and the record it is compared with are data
+# (KOTRA: China-DPRK trade and North Korea's total, the same pairing as China's share in asymmetry_table).
 
-    Uses the year's real totals (the same pairing as :func:`asymmetry_table`).
-    Returns dprk_loss_pct, china_loss_pct, and the US$ million lost in each series.
+
+def kotra_rows(table) -> dict:
+    """``{year: (china_dprk_kotra, dprk_total_kotra)}`` for every year of the asymmetry table with both figures
+    and a valid share (the table's China share is computed)."""
+    if isinstance(table, dict):
+        return table
+    out = {}
+    for r in table[["year", "cn_dprk_kotra", "dprk_total_kotra", "china_share_of_dprk_pct"]].itertuples(index=False):
+        if not _is_missing(r.china_share_of_dprk_pct):
+            out[int(r.year)] = (float(r.cn_dprk_kotra), float(r.dprk_total_kotra))
+    return out
+
+
+def _kotra_year(rows: dict, year: int) -> dict:
+    china, total = rows[year]
+    return {"year": year, "total": total, "china": china, "others": total - china,
+            "china_share_pct": share_pct(china, total)}
+
+
+def record_after(table, year: int, horizon: int = 5) -> dict:
+    """What happened after ``year`` in the KOTRA record (data, no assumptions).
+
+    Returns ``path``: the base year and each later year up to ``horizon`` that has both figures (total, trade
+    with China, trade with other partners = total - China, China's share); and for the next year, when it is in
+    the data: ``china_change_pct`` (change in trade with China), ``others_change_pct`` and
+    ``implied_replacement_pct``: the change in trade with other partners as a per cent of the trade lost with
+    China (100 = other partners made up all of it; 0 = none; negative = their trade fell too). It is None when
+    trade with China did not fall.
     """
-    if _is_missing(cut_pct) or not 0 <= float(cut_pct) <= 100:
-        raise MeasureError(f"the cut must be between 0 and 100 per cent, got {cut_pct!r}")
-    row = measures_for_year(table, year)
-    c = float(cut_pct) / 100
-    return {
-        "year": year,
-        "cut_pct": float(cut_pct),
-        "dprk_loss_pct": c * row["china_share_of_dprk_pct"],
-        "china_loss_pct": c * row["dprk_share_of_china_pct"],
-        "dprk_loss_usd_million": c * row["cn_dprk_kotra"],
-        "china_loss_usd_million": c * row["cn_dprk_customs"],
-        "dprk_total_usd_million": row["dprk_total_kotra"],
-        "china_total_usd_million": row["china_total_customs"],
-    }
+    rows = kotra_rows(table)
+    if year not in rows:
+        raise MeasureError(f"no data for {year}: the KOTRA figures for China–DPRK trade and North Korea's total "
+                           "are both needed. Nothing is interpolated.")
+    base = _kotra_year(rows, year)
+    path = [base] + [_kotra_year(rows, y) for y in range(year + 1, year + horizon + 1) if y in rows]
+    out = {"year": year, "path": path, "next": None, "china_change_pct": None, "others_change_pct": None,
+           "implied_replacement_pct": None}
+    if year + 1 in rows:
+        nxt = _kotra_year(rows, year + 1)
+        out["next"] = nxt
+        out["china_change_pct"] = 100 * (nxt["china"] - base["china"]) / base["china"] if base["china"] > 0 else None
+        out["others_change_pct"] = 100 * (nxt["others"] - base["others"]) / base["others"] if base["others"] > 0 else None
+        lost = base["china"] - nxt["china"]
+        if lost > 0:
+            out["implied_replacement_pct"] = 100 * (nxt["others"] - base["others"]) / lost
+    return out
+
+
+def substitution(table, year: int, cut_pct: float, replaced_pct: float, years_to_replace: int = 1,
+                 horizon: int = 5) -> dict:
+    """A scenario: trade with China is cut by ``cut_pct`` % after ``year`` and stays cut; other partners replace
+    ``replaced_pct`` % of the lost trade, building up evenly over ``years_to_replace`` years; their own trade is
+    otherwise unchanged. All three are assumptions, not data; the base year is data (KOTRA).
+
+    Returns ``path`` (one dict per year from the base year to ``year + horizon``: china, replacement, others,
+    total, china_share_pct, loss_pct = per cent of the base-year total lost), ``sensitivity_pct`` (the loss at
+    impact, before any substitution: cut x China's share), ``vulnerability_pct`` (the loss that remains one
+    year after the cut, once that year's substitution is counted) and ``vulnerability_end_pct`` (the same at the
+    horizon), and the base year's figures under ``base``.
+    """
+    for name, v in (("cut_pct", cut_pct), ("replaced_pct", replaced_pct)):
+        if _is_missing(v) or not 0 <= float(v) <= 100:
+            raise MeasureError(f"{name} must be between 0 and 100 per cent, got {v!r}")
+    if isinstance(years_to_replace, bool) or _is_missing(years_to_replace) or int(years_to_replace) != years_to_replace \
+            or not 1 <= int(years_to_replace) <= 20:
+        raise MeasureError(f"years_to_replace must be a whole number of years from 1 to 20, got {years_to_replace!r}")
+    rows = kotra_rows(table)
+    if year not in rows:
+        raise MeasureError(f"no data for {year}: the KOTRA figures for China–DPRK trade and North Korea's total "
+                           "are both needed. Nothing is interpolated.")
+    base = _kotra_year(rows, year)
+    cut, rep, n = float(cut_pct) / 100, float(replaced_pct) / 100, int(years_to_replace)
+    lost = cut * base["china"]
+    path = []
+    for t in range(0, horizon + 1):
+        china = base["china"] if t == 0 else base["china"] - lost
+        replacement = 0.0 if t == 0 else rep * lost * min(1.0, t / n)
+        others = base["others"] + replacement
+        total = china + others
+        path.append({"year": year + t, "china": china, "replacement": replacement, "others": others, "total": total,
+                     "china_share_pct": 100 * china / total if total > 0 else math.nan,
+                     "loss_pct": 100 * (base["total"] - total) / base["total"]})
+    return {"year": year, "cut_pct": float(cut_pct), "replaced_pct": float(replaced_pct), "years_to_replace": n,
+            "base": base, "path": path, "sensitivity_pct": 100 * lost / base["total"],
+            "vulnerability_pct": path[1]["loss_pct"] if horizon >= 1 else math.nan,
+            "vulnerability_end_pct": path[-1]["loss_pct"]}
 
 
 def course_asymmetry_table():
@@ -326,5 +400,6 @@ _TABLE = None
 __all__ += [
     "ratio", "salience", "symmetry", "interdependence", "hirschman_index", "hirschman_bounds", "MEASURES",
     "SERIES_LABELS", "trade_series", "series_gap", "year_on_year", "largest_fall", "asymmetry_table",
-    "measures_for_year", "shock", "course_asymmetry_table",
+    "measures_for_year", "kotra_rows", "record_after", "substitution", "course_asymmetry_table",
+    "latest_complete_year",
 ]

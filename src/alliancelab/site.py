@@ -1,23 +1,21 @@
-"""`make html`: a static, offline-readable site of the executed lessons in ``build/html/``.
+"""What no book tool does offline: executing the lessons with every widget rendered as static HTML.
 
-Each master notebook is executed in a fresh kernel and written as one HTML page. Plotly figures stay
-interactive (hover, zoom, legend) without a server: plotly.js is copied next to the pages and every figure is
-drawn from its JSON. Explorers need a running Python kernel, so a page shows each explorer as it starts — its
-figure (still interactive), its text and the starting value of each control — with a note saying how to use it
-live. The index page is generated from ``lessons.md``. Nothing on any page loads from the network.
-
-    python -m alliancelab.site --src notebooks --out build/html
+`make book` (``alliancelab.book``) executes each lesson notebook in a fresh kernel through :func:`execute`, then
+hands the executed notebooks to Sphinx. Inside that kernel (``ALLIANCELAB_STATIC_HTML=1``, read by
+``alliancelab/__init__.py``) :func:`enable_static_widgets` makes every widget display as HTML: an explorer is shown
+as it starts, its figure (still interactive), its text and the starting value of each control, with a note saying
+how to use it live. Plotly figures become placeholder divs (:func:`figure_div`) holding the figure's JSON, which the
+book's script draws with the plotly.js copied beside the pages, so figures stay interactive (hover, zoom, legend)
+with no server and nothing fetched. Used naively, Sphinx would drop every plotly output and load widget scripts
+from CDNs.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import html
 import json
 import os
-import re
-import shutil
-import sys
 from pathlib import Path
 
 STATIC_ENV = "ALLIANCELAB_STATIC_HTML"
@@ -30,7 +28,7 @@ FIGURE_CLASS = "alliancelab-static-figure"
 
 def figure_div(figure_json: dict | str) -> str:
     """A placeholder div the page's script turns into an interactive plotly figure."""
-    text = figure_json if isinstance(figure_json, str) else json.dumps(figure_json)
+    text = figure_json if isinstance(figure_json, str) else json.dumps(figure_json, separators=(",", ":"))
     return f"<div class='{FIGURE_CLASS}' data-figure='{html.escape(text, quote=True)}'></div>"
 
 
@@ -59,11 +57,12 @@ def widget_html(widget) -> str:
 
 
 NOTE = ("<p class='alliancelab-static-note'>This explorer is shown as it starts. Its figure is interactive; to change "
-        "its controls, open the notebook in JupyterLab (<code>make lab</code>).</p>")
+        "its controls, run the notebook: use the launch button at the top of the page (Binder or your JupyterHub), or "
+        "download the notebook and open it in JupyterLab (<code>make lab</code>).</p>")
 
 
 def enable_static_widgets() -> None:
-    """In the site build's kernel, widgets display as static HTML instead of live widget views."""
+    """In the book build's kernel, widgets display as static HTML instead of live widget views."""
     import ipywidgets
 
     def _repr_mimebundle_(self, **kwargs):
@@ -76,175 +75,48 @@ def enable_static_widgets() -> None:
     BaseFigureWidget._repr_mimebundle_ = _repr_mimebundle_
 
 
-# --------------------------------------------------------------------------- building pages
+# --------------------------------------------------------------------------- in the build process
 
 
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="stylesheet" href="assets/index.css">
-<link rel="stylesheet" href="assets/theme-light.css">
-<link rel="stylesheet" href="assets/site.css">
-<script src="assets/plotly.min.js"></script>
-</head>
-<body class="jp-Notebook" data-jp-theme-light="true">
-<nav class="alliancelab-nav"><a href="index.html">← Course index</a></nav>
-<main>
-{body}
-</main>
-<script>
-document.querySelectorAll(".{figure_class}").forEach(function (div) {{
-  var fig = JSON.parse(div.dataset.figure);
-  Plotly.newPlot(div, fig.data, fig.layout, {{responsive: true, displaylogo: false}});
-}});
-</script>
-</body>
-</html>
-"""
-
-SITE_CSS = """
-body { max-width: 1100px; margin: 0 auto; padding: 1rem 2rem; }
-.alliancelab-nav { margin: 0.5rem 0 1rem; font-size: 1.1rem; }
-.alliancelab-static-explorer { border: 1px solid #bbb; border-radius: 6px; padding: 0.5rem 1rem; margin: 0.5rem 0; }
-.alliancelab-static-note { font-style: italic; color: #444; }
-.alliancelab-static-control { margin: 0.2rem 0; }
-.alliancelab-index table { border-collapse: collapse; }
-.alliancelab-index td, .alliancelab-index th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; }
-"""
-
-
-def _plotly_to_html(nb) -> None:
-    """Give every plotly output an HTML rendering the static page can draw."""
+def plotly_to_html(nb) -> int:
+    """Give every plotly output an HTML rendering a static page can draw; returns the number of figures."""
+    count = 0
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if PLOTLY_MIME in data:
                 data["text/html"] = figure_div(data.pop(PLOTLY_MIME))
+            count += str(data.get("text/html", "")).count(f"class='{FIGURE_CLASS}'")
+    return count
 
 
-def execute(path: Path):
+@contextlib.contextmanager
+def static_kernels(pythonpath: Path | None = None):
+    """Kernels started inside this block show widgets as static HTML (and import the package at ``pythonpath``
+    first, when given). The environment is restored afterwards, so that no later kernel of the calling process
+    (the test suite's JupyterLab, say) shows widgets as static HTML."""
+    saved = {k: os.environ.get(k) for k in (STATIC_ENV, "PYTHONPATH")}
+    os.environ[STATIC_ENV] = "1"
+    if pythonpath is not None:
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(pythonpath), saved["PYTHONPATH"]) if p)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def execute(path: Path, cwd: Path | None = None, timeout: int = 600):
+    """Run a notebook top to bottom in a fresh kernel (in ``cwd``, default its folder); widget state is not kept.
+    Call it inside :func:`static_kernels` for the book."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+                   resources={"metadata": {"path": str(cwd or path.parent)}}).execute()
     nb.metadata.pop("widgets", None)
     return nb
-
-
-def notebook_page(nb, title: str) -> str:
-    from nbconvert import HTMLExporter
-
-    _plotly_to_html(nb)
-    exporter = HTMLExporter(template_name="basic")
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
-    # Links between lessons point at the pages, not the notebooks; glossary links at the glossary page.
-    body = re.sub(r'href="(?:\.\./notebooks/|notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
-    body = re.sub(r'href="(?:\.\./)?glossary\.md', 'href="glossary.html', body)
-    # An empty corner cell of a table (pandas' index header) is not a header: screen readers announce empty headers.
-    body = re.sub(r"<th(\s[^>]*)?>\s*</th>", r"<td\1></td>", body)
-    return PAGE.format(title=html.escape(title), body=body, figure_class=FIGURE_CLASS)
-
-
-def index_page(syllabus: str) -> str:
-    import mistune
-
-    body = mistune.html(syllabus)
-    body = re.sub(r"<code>notebooks/(\d\d_[a-z0-9_]+)\.ipynb</code>", r'<a href="\1.html"><code>\1</code></a>', body)
-    body = body.replace("<code>notebooks/glossary.md</code>", '<a href="glossary.html"><code>glossary</code></a>')
-    body = f"<div class='alliancelab-index'>{body}</div>"
-    page = PAGE.format(title="Lips and Teeth — course index", body=body, figure_class=FIGURE_CLASS)
-    return page.replace('<nav class="alliancelab-nav"><a href="index.html">← Course index</a></nav>\n', "")
-
-
-def markdown_page(text: str, title: str) -> str:
-    """A page from a markdown file of the course (the glossary)."""
-    import mistune
-
-    body = mistune.html(text)
-    body = re.sub(r'href="(?:notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb"', r'href="\1.html"', body)
-    return PAGE.format(title=html.escape(title), body=f"<div class='alliancelab-index'>{body}</div>", figure_class=FIGURE_CLASS)
-
-
-def _title(nb, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            m = re.search(r"^# (.+)$", cell.source, flags=re.M)
-            if m:
-                return m.group(1).strip()
-    return fallback
-
-
-def build(src: Path, out: Path, syllabus: Path) -> list[Path]:
-    # Read by alliancelab at import time in each kernel this build starts; restored afterwards so that no later
-    # kernel of the calling process (the test suite's JupyterLab, say) shows widgets as static HTML.
-    before = os.environ.get(STATIC_ENV)
-    os.environ[STATIC_ENV] = "1"
-    try:
-        return _build(src, out, syllabus)
-    finally:
-        if before is None:
-            os.environ.pop(STATIC_ENV, None)
-        else:
-            os.environ[STATIC_ENV] = before
-
-
-def _build(src: Path, out: Path, syllabus: Path) -> list[Path]:
-    import nbconvert
-    import plotly
-
-    out.mkdir(parents=True, exist_ok=True)
-    assets = out / "assets"
-    assets.mkdir(exist_ok=True)
-    shutil.copyfile(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", assets / "plotly.min.js")
-    lab_static = Path(nbconvert.__file__).resolve().parents[4] / "share" / "jupyter" / "nbconvert" / "templates" / "lab" / "static"
-    if not lab_static.exists():  # fall back to wherever Jupyter keeps the templates
-        from jupyter_core.paths import jupyter_path
-
-        lab_static = next(Path(p) / "nbconvert" / "templates" / "lab" / "static" for p in jupyter_path()
-                          if (Path(p) / "nbconvert" / "templates" / "lab" / "static").exists())
-    for name in ("index.css", "theme-light.css"):
-        shutil.copyfile(lab_static / name, assets / name)
-    (assets / "site.css").write_text(SITE_CSS, encoding="utf-8")
-    pages = []
-    for path in sorted(src.glob("[0-9][0-9]_*.ipynb")):
-        nb = execute(path)
-        page = out / f"{path.stem}.html"
-        page.write_text(notebook_page(nb, _title(nb, path.stem)), encoding="utf-8")
-        pages.append(page)
-        print(f"wrote {page}")
-    glossary = src / "glossary.md"
-    if glossary.exists():
-        page = out / "glossary.html"
-        page.write_text(markdown_page(glossary.read_text(encoding="utf-8"), "Lips and Teeth — glossary"), encoding="utf-8")
-        pages.append(page)
-        print(f"wrote {page}")
-    index = out / "index.html"
-    index.write_text(index_page(syllabus.read_text(encoding="utf-8")), encoding="utf-8")
-    pages.append(index)
-    print(f"wrote {index}")
-    return pages
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--src", default="notebooks", type=Path)
-    parser.add_argument("--out", default="build/html", type=Path)
-    parser.add_argument("--syllabus", default="lessons.md", type=Path)
-    args = parser.parse_args(argv)
-    try:
-        build(args.src, args.out, args.syllabus)
-    except Exception as exc:  # a clear message, not a traceback, for whoever runs `make html`
-        print(f"make html failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

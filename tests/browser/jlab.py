@@ -70,11 +70,13 @@ def settle_kernel(page, lab, relpath: str, quiet_s: float = 2.0, timeout_s: floa
         time.sleep(0.25)
 
 
+# A cell stored with its source hidden (the collapsed "# Check ..." cells) shows an empty placeholder prompt,
+# never [n]: it is left out here; the cells after it show that it ran.
 ALL_DONE = """() => {
-    const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+    const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)')];
     return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
 }"""
-STARTED = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
+STARTED = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)')]
     .some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"""
 
 

@@ -27,6 +27,7 @@ from alliancelab.student import BEGIN, END
 
 TEXT_SUFFIXES = {".ipynb", ".py", ".json", ".md", ".html", ".txt", ".csv", ".yml", ".yaml", ".toml", ".cfg", "", ".js", ".css"}
 MIN_SENTENCE = 25
+MIN_WORDS = 6
 MIN_CODE = 6
 
 
@@ -85,12 +86,13 @@ def _strings(value) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences and table cells of a markdown text, at least MIN_SENTENCE characters long."""
+    """Sentences and table cells of a markdown text, at least MIN_SENTENCE characters and MIN_WORDS words long
+    (shorter ones, such as a rubric's criterion label, are names rather than answers)."""
     found = []
     for block in re.split(r"\n\s*\n|\|", text):
         for s in re.split(r"(?<=[.!?])\s+(?=[A-Z*\"“(])", norm(block)):
             s = s.strip(" -*")
-            if len(s) >= MIN_SENTENCE:
+            if len(s) >= MIN_SENTENCE and len(s.split()) >= MIN_WORDS:
                 found.append(s)
     return found
 
@@ -209,6 +211,11 @@ def scan(edition: Path, root: Path, assessed: list[str], exercises: dict) -> Rep
     allowed = norm("\n".join(lesson_text(nb) for nb in master_nbs.values())
                    + "\n".join((root / "notebooks" / "glossary.md").read_text(encoding="utf-8").splitlines())
                    + "\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "data").rglob("*")) if p.is_file() and p.suffix in (".csv", ".md", ".json")))
+    # the formative items' explanations, hints and misconception notes are in the learner edition by design
+    formative = [eid for eid in exercises if re.match(r"^\d+\.", eid) and eid not in set(assessed)]
+    allowed += " " + norm(" ".join(
+        " ".join([exercises[e].explanation, *exercises[e].hints, *getattr(exercises[e], "misconceptions", {}).values()])
+        for e in formative))
     report = Report()
 
     def where(needle: str, pool: dict[str, str], number: bool = False) -> list[str]:

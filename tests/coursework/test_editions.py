@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -60,39 +61,55 @@ def _run(edition_root, code: str, strict: bool = False) -> str:
     return proc.stdout
 
 
+def _items():
+    """An assessed number item and a formative choice item of lesson 03, with their keys (from the master registry)."""
+    from alliancelab import exercises
+
+    assessed = coursework.assessed_ids("03", ROOT)
+    number = next(e for e in assessed if exercises.get_exercise(e).kind == "number")
+    choice = next(e for e, ex in exercises.all_exercises().items()
+                  if e.startswith("3.") and e not in assessed and ex.kind == "choice")
+    ex_n, ex_c = exercises.get_exercise(number), exercises.get_exercise(choice)
+    wrong_letter = next(c for c in ex_c.choices if c != ex_c.key())
+    return number, float(ex_n.key()), ex_n, choice, ex_c.key(), wrong_letter
+
+
 def test_check_in_the_learner_edition(editions):
-    out = _run(editions["learner"], """
+    number, key, ex_n, choice, letter, wrong_letter = _items()
+    out = _run(editions["learner"], f"""
         import alliancelab.exercises as e
-        for args in [("3.7", 97.95), ("3.7", 12.0), ("3.7", "97.95"), ("3.7", ...), ("3.1", "Z"), ("3.1", "B"), ("3.2", [1970, 1972, 1980]), ("3.2", [1970])]:
+        for args in [({number!r}, {key!r}), ({number!r}, {key + 1000!r}), ({number!r}, "12.5"), ({number!r}, ...),
+                     ({choice!r}, "Z"), ({choice!r}, {letter!r}), ({choice!r}, {wrong_letter!r})]:
             r = e.grade(*args)
-            print(args[0], r.status, "|", r.message)
-        print("strict", e.check("3.7", 1.0).status)
+            print("R:", args[0], r.status, "|", r.message)
+        print("R: strict", e.check({number!r}, 1.0).status)
     """, strict=True)
-    lines = out.splitlines()
-    assert lines[0].startswith("3.7 assessed") and lines[1].startswith("3.7 assessed"), "right and wrong look the same"
-    assert "marked by your instructor" in lines[0]
-    assert lines[2].startswith("3.7 invalid") and "without quotes" in lines[2], "the format is still checked"
-    assert lines[3].startswith("3.7 unanswered")
-    assert lines[4].startswith("3.1 invalid") and lines[5].startswith("3.1 assessed")
-    assert lines[6].startswith("3.2 correct") and lines[7].startswith("3.2 wrong"), "formative items keep their feedback"
-    assert "[Marked by your instructor] 3.7" in out and lines[-1] == "strict assessed", "strict mode never raises on an assessed item"
-    for hidden in ("97.95", "KOTRA itself printed"):
-        assert hidden not in out
+    lines = [line[3:] for line in out.splitlines() if line.startswith("R: ")]
+    assert lines[0].startswith(f"{number} assessed") and lines[1].startswith(f"{number} assessed"), "right and wrong look the same"
+    assert lines[0].split("|")[1] == lines[1].split("|")[1] and "marked by your instructor" in lines[0]
+    assert lines[2].startswith(f"{number} invalid") and "without quotes" in lines[2], "the format is still checked"
+    assert lines[3].startswith(f"{number} unanswered")
+    assert lines[4].startswith(f"{choice} invalid")
+    assert lines[5].startswith(f"{choice} correct") and lines[6].startswith(f"{choice} wrong"), "formative items keep their feedback"
+    assert lines[-1] == "strict assessed", "strict mode never raises on an assessed item"
+    assert ex_n.explanation not in out and ex_n.hints[0] not in out
 
 
 def test_reveal_in_the_self_study_edition(editions):
-    out = _run(editions["self-study"], """
+    number, key, *_ = _items()
+    out = _run(editions["self-study"], f"NUMBER, KEY = {number!r}, {key!r}\n" + textwrap.dedent("""
         from alliancelab.selfstudy import reveal
         from alliancelab.exercises import grade
-        print(reveal("3.A", '''  ''').status)
-        print(reveal("3.A", ...).status)
-        print(reveal("3.A", 42).status)
+        print("R:", reveal("3.A", '''  ''').status)
+        print("R:", reveal("3.A", ...).status)
+        print("R:", reveal("3.A", 42).status)
         r = reveal("3.A", "Customs and KOTRA count different things.")
-        print(r.status, bool(r), "crude oil" in r.model_answer)
-        print(reveal("9.Z", "x").status)
-        print(grade("3.7", 97.95).status)
-    """)
-    assert out.split() [:8] == ["write-first", "write-first", "invalid", "revealed", "True", "True", "invalid", "correct"]
+        print("R:", r.status, bool(r), "crude oil" in r.model_answer)
+        print("R:", reveal("9.Z", "x").status)
+        print("R:", grade(NUMBER, KEY).status)
+    """))
+    results = [line[3:] for line in out.splitlines() if line.startswith("R: ")]
+    assert results == ["write-first", "write-first", "invalid", "revealed True True", "invalid", "correct"]
 
 
 def test_learner_edition_reveal_says_there_are_no_model_answers(editions):
@@ -172,7 +189,9 @@ def test_build_refuses_to_empty_a_folder_that_is_not_an_edition(tmp_path):
 
 def test_makefile_has_the_learner_target():
     text = (ROOT / "Makefile").read_text()
-    assert "\nlearner:" in text and "alliancelab.student edition learner" in text
+    assert "\nlearner:" in text and "\neditions:" in text and "\nhub-proxy:" in text
+    cli = (ROOT / "src" / "alliancelab" / "cli.py").read_text()
+    assert '"alliancelab.student", "edition", "learner"' in cli and '"--git"' in cli
 
 
 def test_learner_notebooks_run_clean_under_nbval_with_the_learner_package(editions, tmp_path):
@@ -185,3 +204,15 @@ def test_learner_notebooks_run_clean_under_nbval_with_the_learner_package(editio
                            f"--rootdir={root}", "-c", os.devnull, *notebooks], capture_output=True, text=True, env=env, cwd=root, timeout=600)
     assert proc.returncode == 0, proc.stdout[-4000:]
     assert " passed" in proc.stdout
+
+
+def test_coursework_guide_names_the_config_the_command_and_each_status():
+    text = (ROOT / "instructors" / "coursework.md").read_text(encoding="utf-8")
+    assert "instructors/assessed.json" in text
+    assert "python -m alliancelab.grade --lesson 03 --submissions" in text
+    for status in ("not a notebook", "invalid JSON", "wrong lesson", "answer cells deleted or renamed", "answer missing",
+                   "errors in cells", "blocked by the grader's guard", "timeout", "kernel died", "output too large"):
+        assert f"`{status}" in text, status
+    example = json.loads("{" + re.search(r'"assessed": \{"00".*?"03": \[[^\]]*\]', text).group(0) + "}}")
+    for lesson, ids in example["assessed"].items():
+        assert ids == coursework.load_config(ROOT)["assessed"][lesson], f"coursework.md shows lesson {lesson}'s items as {ids}"

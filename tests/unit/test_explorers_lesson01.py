@@ -89,70 +89,109 @@ def test_no_browser_substring_clash_between_labels():
                     assert a.label.lower() not in b.label.lower(), (a.label, b.label)
 
 
-def test_dilemma_episode_sets_the_sliders_and_moving_a_slider_returns_to_own_point():
+def test_dilemma_episode_sets_all_six_sliders_and_moving_one_returns_to_own_settings():
     box = widgets.alliance_dilemma_explorer()
-    episode, risk, commit = find(box, "Episode"), find(box, "Client risk-taking"), find(box, "Patron commitment")
+    episode = find(box, "Episode")
     p = models.EPISODE_PLACEMENTS[0]
     episode.value = p.label
-    assert (risk.value, commit.value) == (p.risk_taking, p.commitment)
-    assert "teaching judgement" in html_of(box)
+    for state in models.DYAD:
+        for k in ("commitment", "risk_taking", "alternatives"):
+            assert find(box, L.dilemma_label(state, k)).value == pytest.approx(getattr(p.settings[state], k))
+    text = html_of(box)
+    assert "teaching judgement" in text and "Held at 0.50" in text and p.event_id in text
     fig = figure_of(box)
-    assert fig.data[3].x == (p.commitment,)
-    assert fig.data[4].x[0] == pytest.approx(models.optimal_commitment(p.risk_taking))
-    commit.value = 0.95
+    cn, nk = models.DYAD
+    assert fig.data[3].x == (p.settings[cn].commitment,)
+    best = models.fears(p.settings[cn], p.settings[nk])["best"]
+    assert fig.data[4].x[0] == pytest.approx(best)
+    find(box, L.dilemma_label(cn, "commitment")).value = 0.95
     assert episode.value == L._OWN_POINT
     assert "A teaching model, not data" in html_of(box)
 
 
-def test_dilemma_curves_follow_the_model():
-    box = widgets.alliance_dilemma_explorer(risk_taking=0.4)
+def test_dilemma_shows_both_allies_fears_from_the_model():
+    box = widgets.alliance_dilemma_explorer()
+    cn, nk = models.DYAD
+    find(box, L.dilemma_label(nk, "risk_taking")).value = 0.4
+    find(box, L.dilemma_label(cn, "alternatives")).value = 0.8
     fig = figure_of(box)
-    curves = models.model_curves(0.4)
-    assert list(fig.data[1].y) == pytest.approx(curves["entrapment"].tolist())
+    # panel 1: China's fears, driven by North Korea's settings (c 0.5, r 0.4, p 0.5)
+    assert list(fig.data[1].y) == pytest.approx(models.model_curves(0.5, 0.4, 0.5, n=51)["entrapment"].tolist())
+    # panel 2: North Korea's fears, driven by China's settings (c 0.5, r 0.5, p 0.8)
+    assert list(fig.data[5].y) == pytest.approx(models.model_curves(0.5, 0.5, 0.8, n=51)["abandonment"].tolist())
     assert "not data" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text.startswith(cn) and fig.layout.xaxis2.title.text.startswith(nk)
+    text = html_of(box)
+    assert f"<strong>{cn}</strong>, about {nk}" in text and f"<strong>{nk}</strong>, about {cn}" in text
 
 
-def test_threat_explorer_editing_a_rating_changes_only_that_threat_and_survives_switching():
+def test_dilemma_1961_placement_shows_a_patron_fearing_abandonment():
+    box = widgets.alliance_dilemma_explorer()
+    find(box, "Episode").value = models.EPISODE_PLACEMENTS[0].label
+    assert "so China's fear of abandonment dominates" in html_of(box)
+    find(box, "Episode").value = models.EPISODE_PLACEMENTS[2].label
+    assert "so China's risk of entrapment dominates" in html_of(box)
+
+
+def test_threat_explorer_starts_neutral_and_keeps_each_threats_ratings():
     box = widgets.threat_explorer()
-    threat = find(box, "Potential threat")
+    threat = find(box, "Threat to rate")
     power = find(box, "Rating: aggregate power")
-    assert threat.value == "United States" and power.value == 10
-    power.value = 0
+    assert threat.value == "United States" and power.value == 5
+    assert "no ratings of its own" in html_of(box)
+    assert "All three threats tie" in html_of(box)
+    power.value = 9
     fig = figure_of(box)
-    scores = dict(zip(fig.data[0].y, fig.data[0].x))
-    assert scores["United States"] == pytest.approx(6.0)
-    assert scores["Japan"] == pytest.approx(4.5)
+    marks = {t.name.replace(" at your weighting", ""): t.y[0] for t in fig.data[3:6]}
+    assert marks["United States"] == pytest.approx(6.0) and marks["Japan"] == pytest.approx(5.0)
     threat.value = "Japan"
-    assert power.value == 4
+    assert power.value == 5
     threat.value = "United States"
-    assert power.value == 0  # the learner's edit is kept
+    assert power.value == 9  # the learner's edit is kept
+    assert '"United States": {"aggregate_power": 9' in html_of(box)
 
 
-def test_threat_explorer_illustrative_label_and_bad_weights_message():
+def test_threat_explorer_shows_the_evidence_for_the_threat_being_rated():
     box = widgets.threat_explorer()
-    assert "illustrative, not data" in html_of(box)
-    for s in models.THREAT_SOURCES:
-        find(box, L._WEIGHT_LABEL[s]).value = 0.0
-    assert "All the weights are zero" in html_of(box)
-    fig = figure_of(box)  # the chart must not keep showing the last scores
-    assert tuple(fig.data[0].x or ()) == () and "weights are zero" in fig.layout.title.text
-    find(box, L._WEIGHT_LABEL["proximity"]).value = 1.0
-    assert len(fig.data[0].x) == 3 and fig.layout.title.text == L._THREAT_TITLE
+    text = html_of(box)
+    assert "H2" in text and "1953_us_rok_mdt_signed" in text and "1961_ussr_dprk_treaty" not in text
+    find(box, "Threat to rate").value = "Soviet Union"
+    text = html_of(box)
+    assert "1961_ussr_dprk_treaty" in text and "H6" in text and "1953_us_rok_mdt_signed" not in text
+    assert "1963_liu_choe_joint_statement" not in text  # hindsight for a 1961 judgement
 
 
-def test_threat_explorer_names_the_threat_being_rated():
+def test_threat_explorer_weight_axis_and_flip():
     box = widgets.threat_explorer()
-    assert "Ratings of United States" in html_of(box)
-    find(box, "Potential threat").value = "Japan"
-    assert "Ratings of Japan" in html_of(box) and "Ratings of United States" not in html_of(box)
-    find(box, "Scenario").value = "Beijing, 2003"
-    assert "Ratings of United States" in html_of(box) and "China, 2003" in html_of(box)
-    assert "North Korea" in figure_of(box).data[0].y
+    find(box, "Rating: perceived intentions").value = 9  # United States
+    find(box, "Threat to rate").value = "Soviet Union"
+    find(box, "Rating: proximity").value = 9
+    find(box, "Source to weight").value = "proximity"
+    text = html_of(box)
+    assert "weight on proximity" in text
+    # US: 5,5,5,9 ; USSR: 5,9,5,5 -> they cross at share 0.25 and the USSR leads beyond it
+    changes = models.first_place_changes({**models.neutral_ratings(),
+                                          "United States": {"aggregate_power": 5, "proximity": 5, "offensive_power": 5, "intentions": 9},
+                                          "Soviet Union": {"aggregate_power": 5, "proximity": 9, "offensive_power": 5, "intentions": 5}},
+                                         "proximity")
+    assert f"at a share of {changes[0]['share']:.2f}" in text
+    find(box, "Share of the weight").value = 0.7
+    text = html_of(box)
+    assert "0.70 of the weight on proximity" in text and "The judgement that decides first place" in text
+    fig = figure_of(box)
+    assert fig.data[3].x == (0.7,) and "proximity" in fig.layout.xaxis.title.text
 
 
-def test_threat_explorer_unknown_scenario_falls_back():
-    box = widgets.threat_explorer("Nowhere, 1900")
-    assert find(box, "Scenario").value == "Beijing, 1961"
+def test_threat_explorer_accepts_a_learners_ratings_and_survives_bad_ones():
+    mine = {t: {s: 2 for s in models.THREAT_SOURCES} for t in models.THREATS_1961}
+    mine["Japan"]["intentions"] = 10
+    box = widgets.threat_explorer(mine)
+    assert "Japan (4.00)" in html_of(box)
+    for bad in ({"Nowhere": {}}, "ratings", {t: None for t in models.THREATS_1961}, ...):
+        box = widgets.threat_explorer(bad)
+        assert find(box, "Rating: aggregate power").value == 5
+        if bad is not ...:
+            assert "could not be used" in html_of(box)
 
 
 def test_episode_explorer_reads_the_source_and_gives_feedback():
@@ -187,13 +226,18 @@ def test_episode_html_escapes_text():
     assert "<script>" not in out and "&lt;script&gt;" in out and "a &lt; b" in out
 
 
-def test_callbacks_are_fast():
-    box = widgets.alliance_dilemma_explorer()
-    risk = find(box, "Client risk-taking")
+@pytest.mark.parametrize("name, label, values", [
+    ("alliance_dilemma_explorer", "North Korea: risk-taking", [(i % 20) / 20 for i in range(50)]),
+    ("threat_explorer", "Rating: proximity", [i % 11 for i in range(50)]),
+    ("threat_explorer", "Share of the weight", [(i % 20) / 20 for i in range(50)]),
+])
+def test_callbacks_are_fast(name, label, values):
+    box = getattr(widgets, name)()
+    control = find(box, label)
     times = []
-    for i in range(50):
+    for v in values:
         t = time.perf_counter()
-        risk.value = (i % 20) / 20
+        control.value = v
         times.append(time.perf_counter() - t)
     # A guard against pathological slowness, loose enough for a loaded CI machine; `make bench` reports the
     # median against the 20 ms target.

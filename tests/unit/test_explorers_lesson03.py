@@ -30,10 +30,10 @@ def _snap(fig):
                       default=str) + str(fig.layout.yaxis.type)
 
 
-VALUE = {"2010": 2010, "2019": 2019, "2014": 2014, "100": 100}
+VALUE = {"2010": 2010, "2019": 2019, "2014": 2014, "2017": 2017, "100": 100, "50": 50, "3": 3}
 
 
-@pytest.mark.parametrize("name", ["trade_explorer", "asymmetry_dashboard", "shock_simulator"])
+@pytest.mark.parametrize("name", ["trade_explorer", "asymmetry_dashboard", "substitution_explorer"])
 def test_contract_controls_change_output(name):
     contract = CONTRACTS[name]
     assert contract.notebooks == ("03_trade_asymmetry",)
@@ -58,7 +58,7 @@ def test_contract_controls_change_output(name):
 
 
 def test_labels_unique_per_explorer():
-    for name in ("trade_explorer", "asymmetry_dashboard", "shock_simulator"):
+    for name in ("trade_explorer", "asymmetry_dashboard", "substitution_explorer"):
         labels = [c.label for c in CONTRACTS[name].controls]
         assert len(labels) == len(set(labels))
 
@@ -107,17 +107,48 @@ def test_dashboard_no_data_year_and_known_year():
     assert list(_fig(box).data[0].text) == ["no data", "no data"]
 
 
-def test_shock_uses_real_totals():
-    box = W.shock_simulator(2023, 50)
-    assert "49.1%" in _html(box) and "0.019%" in _html(box)
-    _controls(box)["Year"].value = 1995
+def test_substitution_defaults_compare_the_scenario_with_the_2020_record():
+    box = W.substitution_explorer()
+    text = _html(box)
+    assert "Base year 2019" in text and "3,240" in text and "cut of 75%" in text and "replace 0%" in text
+    assert "(not data)" in text  # the assumptions are labelled as assumptions
+    assert "Sensitivity" in text and "Vulnerability" in text
+    assert "The record for 2020" in text and "863" in text and "88.2%" in text and "-2.1%" in text
+    assert "no customs figure for its total trade in 2019" in text  # China's side: a gap, said so
+    fig = _fig(box)
+    record_total, scenario_total, record_others, scenario_others = (list(t.y) for t in fig.data)
+    assert record_total[:2] == [3240.0, 863.0] and scenario_total[:2] == pytest.approx([3240.0, 922.5])
+    assert record_others[1] == pytest.approx(102.2) and scenario_others[1] == pytest.approx(150.0)
+    assert fig.data[0].line.dash != fig.data[1].line.dash and fig.data[0].marker.symbol != fig.data[1].marker.symbol
+
+
+def test_substitution_controls_move_the_scenario_not_the_record():
+    box = W.substitution_explorer()
+    fig, c = _fig(box), _controls(box)
+    record = list(fig.data[0].y)
+    c["Replaced (%)"].value = 100
+    assert list(fig.data[0].y) == record  # the record is data: assumptions never move it
+    assert list(fig.data[1].y)[1] == pytest.approx(3240.0)  # a full, immediate replacement keeps the total
+    c["Years to replace"].value = 4
+    assert list(fig.data[1].y)[1] == pytest.approx(3240.0 - 0.75 * 3090 * 0.75)  # a quarter replaced in year 1
+    assert "over 4 years" in _html(box)
+
+
+def test_substitution_china_side_and_missing_years():
+    box = W.substitution_explorer(2018, 50, 0, 1)
+    assert "For China the same cut is" in _html(box) and "0.026%" in _html(box)  # 50% x 0.0526%
+    c = _controls(box)
+    c["Base year"].value = 1995
     assert "No data for 1995" in _html(box)
+    assert all(v is None for v in _fig(box).data[1].y)
+    c["Base year"].value = 2024
+    assert "no KOTRA figures for 2025" in _html(box)
 
 
 def test_callback_latency_under_20ms():
     meds = {}
     for name, label, values in [("trade_explorer", "From", [1995, 2005]), ("asymmetry_dashboard", "Year", [2010, 2020]),
-                                ("shock_simulator", "Cut (%)", [20, 80])]:
+                                ("substitution_explorer", "Cut (%)", [20, 80])]:
         box = getattr(W, name)()
         w = _controls(box)[label]
         times = []

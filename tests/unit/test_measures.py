@@ -136,10 +136,6 @@ def test_asymmetry_table_zero_total_and_missing_year():
         m.measures_for_year(t, 2001)
     with pytest.raises(MeasureError, match="no data for 1999"):
         m.measures_for_year(t, 1999)
-    s = m.shock(t, 2000, 50)
-    assert s["dprk_loss_pct"] == pytest.approx(27.5) and s["china_loss_pct"] == pytest.approx(5.0)
-    with pytest.raises(MeasureError):
-        m.shock(t, 2000, 150)
 
 
 def test_asymmetry_table_share_above_100_is_reported_missing_not_clipped():
@@ -168,3 +164,72 @@ def test_course_table_hand_checked_2019_and_2023():
     assert t.loc[2023, "dprk_share_of_china_pct"] == pytest.approx(100 * 2295.38 / 5940000)
     assert math.isnan(t.loc[2019, "dprk_share_of_china_pct"])  # no China customs total for 2019 in the data
     assert m.series_gap(data.load_china_dprk_trade(), 2019) == pytest.approx(3090 - 2789.01)
+
+
+# ---------------------------------------------------------------- sensitivity and vulnerability: substitution
+ROWS = {2000: (80.0, 100.0), 2001: (40.0, 50.0), 2002: (60.0, 90.0), 2004: (50.0, 60.0)}  # {year: (china, total)}
+
+
+def test_substitution_hand_computed():
+    # base 2000: China 80 of 100 (share 80%), others 20. Cut 50% -> 40 lost. Replace 50% over 2 years:
+    # year 1: 40 + 20 + 0.5*40*(1/2) = 70; year 2 and later: 40 + 20 + 20 = 80.
+    s = m.substitution(ROWS, 2000, 50, 50, 2, horizon=3)
+    assert [p["year"] for p in s["path"]] == [2000, 2001, 2002, 2003]
+    assert [p["total"] for p in s["path"]] == pytest.approx([100, 70, 80, 80])
+    assert [p["replacement"] for p in s["path"]] == pytest.approx([0, 10, 20, 20])
+    assert s["sensitivity_pct"] == pytest.approx(40.0)  # cut x share = 0.5 x 80%
+    assert s["vulnerability_pct"] == pytest.approx(30.0) and s["vulnerability_end_pct"] == pytest.approx(20.0)
+    assert s["path"][1]["china_share_pct"] == pytest.approx(100 * 40 / 70)
+
+
+def test_substitution_extremes():
+    none = m.substitution(ROWS, 2000, 100, 0, 1, horizon=2)
+    assert none["vulnerability_end_pct"] == pytest.approx(none["sensitivity_pct"]) == pytest.approx(80.0)
+    full = m.substitution(ROWS, 2000, 100, 100, 1, horizon=2)
+    assert full["vulnerability_pct"] == pytest.approx(0.0) and full["path"][1]["china_share_pct"] == 0.0
+    zero = m.substitution(ROWS, 2000, 0, 100, 3)
+    assert all(p["total"] == pytest.approx(100) for p in zero["path"])  # no cut, nothing to replace
+
+
+@pytest.mark.parametrize("args", [(2000, 150, 0, 1), (2000, -1, 0, 1), (2000, 50, 101, 1), (2000, 50, None, 1),
+                                  (2000, 50, 0, 0), (2000, 50, 0, 1.5), (2000, 50, 0, True), (1999, 50, 0, 1)])
+def test_substitution_refuses_impossible_assumptions_and_missing_years(args):
+    with pytest.raises(MeasureError):
+        m.substitution(ROWS, *args)
+
+
+def test_record_after_hand_computed_and_gaps():
+    r = m.record_after(ROWS, 2000, horizon=4)
+    assert [p["year"] for p in r["path"]] == [2000, 2001, 2002, 2004]  # 2003 is missing: left out, not interpolated
+    assert r["china_change_pct"] == pytest.approx(-50.0)
+    assert r["others_change_pct"] == pytest.approx(-50.0)  # others 20 -> 10
+    assert r["implied_replacement_pct"] == pytest.approx(-25.0)  # -10 of the 40 lost
+    up = m.record_after(ROWS, 2001)  # trade with China rose: nothing to replace
+    assert up["china_change_pct"] > 0 and up["implied_replacement_pct"] is None
+    last = m.record_after(ROWS, 2004)
+    assert last["next"] is None and last["implied_replacement_pct"] is None
+    with pytest.raises(MeasureError, match="no data for 2003"):
+        m.record_after(ROWS, 2003)
+
+
+def test_kotra_rows_keep_only_years_with_a_valid_share():
+    rows = m.kotra_rows(m.course_asymmetry_table())
+    assert rows[2019] == (3090.0, 3240.0) and rows[2020] == (760.8, 863.0)
+    assert 1995 not in rows and 2007 not in rows and 2025 not in rows  # a KOTRA figure is missing there
+
+
+def test_record_after_2019_on_the_course_data():
+    """The 2020 record the lesson reads as vulnerability: other partners made up none of the trade lost with China."""
+    r = m.record_after(m.course_asymmetry_table(), 2019)
+    assert r["china_change_pct"] == pytest.approx(100 * (760.8 - 3090) / 3090)
+    assert r["others_change_pct"] == pytest.approx(100 * ((863 - 760.8) - 150) / 150)
+    assert r["implied_replacement_pct"] == pytest.approx(100 * ((863 - 760.8) - 150) / (3090 - 760.8))
+    assert r["next"]["china_share_pct"] == pytest.approx(100 * 760.8 / 863)
+
+
+def test_in_the_record_other_partners_almost_never_replaced_lost_china_trade():
+    table = m.course_asymmetry_table()
+    falls = {y: m.record_after(table, y) for y in m.kotra_rows(table)}
+    fell = sorted(y for y, r in falls.items() if r["china_change_pct"] is not None and r["china_change_pct"] < 0)
+    assert fell == [1993, 2008, 2014, 2016, 2017, 2019, 2020, 2023]
+    assert [y for y in fell if falls[y]["implied_replacement_pct"] > 0] == [2023]

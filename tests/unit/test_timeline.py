@@ -200,3 +200,31 @@ def test_claims_on_course_data():
     c = timeline.claims(data.load_troops(), "troops_deployed", until="2024-12-31")
     assert c["figure"].max() == 12000
     assert (c["date_reported"] <= "2024-12-31").all()
+
+
+def test_claim_ranges_low_high_by_group_with_bounds_and_leave_out():
+    troops = pd.DataFrame({
+        "row_id": ["001", "002", "003", "004", "005", "006"],
+        "date_reported": pd.to_datetime(["2024-10-01", "2024-10-02", "2024-10-05", "2024-11-01", "2025-01-01", "2024-10-03"]),
+        "claimant": ["South Korea NIS", "South Korea NIS", "Ukraine (HUR)", "Ukraine (Zelensky)", "Ukraine", "Press"],
+        "measure": ["troops_deployed"] * 6,
+        "low": pd.array([1500, 3000, None, 11000, 20000, None], dtype="Int64"),
+        "high": pd.array([1500, None, 12000, 11000, 20000, None], dtype="Int64"),
+        "source": list("abcdef")})
+    r = timeline.claim_ranges(troops, "troops_deployed", until="2024-12-31")
+    # an "at least 3,000" counts 3,000 at both ends; an "up to 12,000" too; a claim with no number is not a range
+    assert r.loc["South Korea", ["low", "high"]].tolist() == [1500, 3000]
+    assert r.loc["Ukraine", ["low", "high"]].tolist() == [11000, 12000] and r.loc["Ukraine", "claims"] == 2
+    assert "Other or mixed" not in r.index
+    r2 = timeline.claim_ranges(troops, "troops_deployed", start="2024-10-02", until="2024-12-31", leave_out=[3, "004"])
+    assert list(r2.index) == ["South Korea"] and r2.loc["South Korea", "row_ids"] == "002"
+    assert timeline.claim_ranges(troops, "troops_deployed").loc["Ukraine", "high"] == 20000
+    with pytest.raises(TimelineError):
+        timeline.claim_ranges(troops, "tanks")
+
+
+def test_claim_ranges_on_course_data():
+    r = timeline.claim_ranges(data.load_troops(), "troops_deployed", start="2024-10-01", until="2024-12-31")
+    assert r.loc["South Korea", ["low", "high"]].tolist() == [1500, 11000]
+    assert r.loc["United States", "high"] == 12000
+    assert timeline.row_id(13) == "013" and timeline.row_id("013") == "013" and timeline.row_id("x1") == "x1"

@@ -228,3 +228,67 @@ def test_rank_robustness_course_data(tables):
     assert rob.loc[("prc_dprk_1961", "dprk_russia_2024"), "verdict"] == "depends on the weights"
     assert rob.loc[("ussr_dprk_1961", "prc_dprk_1961"), "verdict"] == "prc_dprk_1961 never ranks lower"
     assert rob.loc[("prc_dprk_1961", "russia_dprk_2000"), "n"] == 0
+
+
+# --- lesson 02: what a wording supports, and whether a ranking's lead survives ---------------------------------------
+
+
+def test_wording_codes_give_every_coded_assistance_row_its_code(tables):
+    """The cue phrases reproduce every coded row of provisions.csv on the five assistance dimensions from its text."""
+    prov, arts, _ = tables
+    text = arts.set_index(["treaty_id", "article", "version"])["text"]
+    rows = prov[prov["dimension"].isin(treaties.ASSISTANCE_DIMENSIONS) & (prov["status"] == "coded")]
+    assert len(rows) >= 15
+    for _, r in rows.iterrows():
+        got = treaties.wording_codes(text[(r["treaty_id"], r["article"], r["version"])])[r["dimension"]]
+        assert got["code"] == r["code"], (r["treaty_id"], r["dimension"], got)
+
+
+def test_wording_codes_article4_versions_differ_only_on_the_time_word(tables):
+    _, arts, _ = tables
+    a4 = arts[(arts["treaty_id"] == "dprk_russia_2024") & (arts["article"] == "4") & (arts["status"] == "complete")]
+    codes = {v: {d: c["code"] for d, c in treaties.wording_codes(t).items()} for v, t in zip(a4["version"], a4["text"])}
+    assert set(codes) == {"kcna_ko", "yonhap_en", "chosun_en", "interfax_en"}
+    assert {v: c["immediacy"] for v, c in codes.items()} == {
+        "kcna_ko": "without_delay", "yonhap_en": "without_delay", "chosun_en": "without_delay", "interfax_en": "immediately"}
+    rest = {v: {d: c for d, c in cs.items() if d != "immediacy"} for v, cs in codes.items()}
+    assert len({tuple(sorted(r.items())) for r in rest.values()}) == 1
+
+
+def test_wording_codes_precedence_fallbacks_and_bad_input():
+    assert treaties.wording_codes("an armed attack ... and thus a state of war")["trigger"] == {"code": "armed_attack_war", "cue": "state of war"}
+    assert treaties.wording_codes("in case of a threat")["trigger"]["code"] == "threat"
+    empty = treaties.wording_codes("")
+    assert empty["trigger"]["code"] is None and empty["defence_obligation"]["code"] is None
+    assert (empty["immediacy"]["code"], empty["means"]["code"], empty["qualifiers"]["code"]) == ("none", "unspecified", "none")
+    assert treaties.wording_codes(None) == empty and treaties.wording_codes(float("nan")) == empty
+    assert treaties.wording_codes("IMMEDIATELY")["immediacy"]["code"] == "immediately"  # case-insensitive
+
+
+def test_lead_survives_toy():
+    toy = _toy()  # see above: A and B trade places; C only scored when x carries at least half the weight
+    rob = treaties.rank_robustness(toy)
+    r = treaties.lead_survives({"x": 3, "y": 1}, toy, robustness=rob)
+    assert r["first"] == ["C"] and r["second"] == ["A"] and r["survives"] is True
+    r = treaties.lead_survives({"x": 1, "y": 3}, toy, robustness=rob)
+    assert r["first"] == ["B"] and r["second"] == ["A"] and r["survives"] is False
+    both = treaties.lead_survives({"x": 1, "y": 1}, toy)  # C=100; A and B tie second at 50, and C never ranks below either
+    assert both["first"] == ["C"] and both["second"] == ["A", "B"] and both["survives"] is True
+    twins = pd.concat([toy.loc[["A", "B"]], toy.loc[["A"]].rename(index={"A": "D"})])  # D codes exactly like A
+    tied = treaties.lead_survives({"x": 3, "y": 1}, twins)
+    assert tied["first"] == ["A", "D"] and tied["second"] == [] and tied["survives"] is True  # always tied
+    assert treaties.lead_survives({"x": 3}, toy.loc[["A"]])["survives"] is None  # one treaty: nothing to rank
+    assert treaties.lead_survives({}, toy)["survives"] is None
+
+
+def test_lead_survives_course_data(tables):
+    prov, _, tdf = tables
+    points = treaties.points_matrix(prov, tdf)
+    rob = treaties.rank_robustness(points)
+    equal = treaties.lead_survives({d: 1 for d in treaties.INDEX_DIMENSIONS}, points, robustness=rob)
+    assert equal["first"] == ["prc_dprk_1961"] and set(equal["second"]) == {"ussr_dprk_1961", "dprk_russia_2024"}
+    assert equal["survives"] is False
+    heavy_qualifiers = treaties.lead_survives({"qualifiers": 3, "consultation": 1, "duration_termination": 1}, points, robustness=rob)
+    assert heavy_qualifiers["second"] == ["ussr_dprk_1961"] and heavy_qualifiers["survives"] is True
+    tied_first = treaties.lead_survives({"defence_obligation": 1, "means": 1}, points, robustness=rob)
+    assert len(tied_first["first"]) > 1 and tied_first["survives"] is False

@@ -1,4 +1,4 @@
-"""Explorers for lesson 03 (trade asymmetry): trade explorer, asymmetry dashboard, shock simulator.
+"""Explorers for lesson 03 (trade asymmetry): trade explorer, asymmetry dashboard, substitution explorer.
 
 The computations are in :mod:`alliancelab.measures`; this module only draws.
 """
@@ -16,7 +16,7 @@ from .. import data, measures, style
 from ..contracts import Contract, Control
 from ..contracts import register as _contract  # a local alias: the calls below predate alliancelab.contracts
 
-__all__ = ["trade_explorer", "asymmetry_dashboard", "shock_simulator", "trade_events", "EVENT_IDS"]
+__all__ = ["trade_explorer", "asymmetry_dashboard", "substitution_explorer", "trade_events", "EVENT_IDS"]
 
 # Milestones drawn on the trade explorer (ids in data/events.csv).
 EVENT_IDS = (
@@ -264,65 +264,136 @@ def asymmetry_dashboard(year: int = 2023) -> widgets.VBox:
     return box
 
 
-# --------------------------------------------------------------------------- 3. shock simulator
-SHOCK_SIMULATOR = _contract(
+# --------------------------------------------------------------------------- 3. substitution explorer
+SUBSTITUTION_EXPLORER = _contract(
     Contract(
-        explorer="shock_simulator",
-        css_class="alliancelab-shock-simulator",
+        explorer="substitution_explorer",
+        css_class="alliancelab-substitution-explorer",
         controls=(
+            Control(label="Base year", kind="slider", set_to="2017", expect_text="Base year 2017", expect_figure_change=True),
             Control(label="Cut (%)", kind="slider", set_to="100", expect_text="cut of 100%", expect_figure_change=True),
-            Control(label="Year", kind="slider", set_to="2014", expect_text="In 2014", expect_figure_change=True),
+            Control(label="Replaced (%)", kind="slider", set_to="50", expect_text="replace 50%", expect_figure_change=True),
+            Control(label="Years to replace", kind="slider", set_to="3", expect_text="over 3 years", expect_figure_change=True),
         ),
         notebooks=("03_trade_asymmetry",),
     )
 )
+HORIZON = 5  # years drawn after the base year
+# Two panels (total trade; trade with partners other than China), each with the record (data) and the scenario
+# (assumptions). Record and scenario differ in colour, dash and marker; the panel title says which quantity.
+_WIDE = {"description_width": "initial"}  # the full label, never cut to "Replaced ..."
+RECORD_NAME = "Record (data, KOTRA)"
+SCENARIO_NAME = "Your scenario (assumptions)"
 
 
-def shock_html(table, year: int, cut: float) -> str:
+def _pct(v, digits: int = 1) -> str:
+    return "—" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:,.{digits}f}%"
+
+
+def substitution_html(table, year: int, cut: float, replaced: float, years: int, china_side: dict | None = None) -> str:
+    """The text beside the substitution chart: the base year (data), the assumptions (labelled), sensitivity and
+    vulnerability in the scenario, and what the record shows for the next year (data)."""
     try:
-        s = measures.shock(table, year, cut)
+        s = measures.substitution(table, year, cut, replaced, years, HORIZON)
+        rec = measures.record_after(table, year, HORIZON)
     except measures.MeasureError as e:
         return _no_data(year, e)
-    return (
-        f"<p>In {year}, a cut of {cut:g}% in China–North Korea trade would remove "
-        f"<b>{s['dprk_loss_pct']:.1f}%</b> of North Korea's total trade "
-        f"(about US$ {s['dprk_loss_usd_million']:,.0f} million of {s['dprk_total_usd_million']:,.0f} million, KOTRA) but only "
-        f"<b>{s['china_loss_pct']:.3f}%</b> of China's total trade "
-        f"(about US$ {s['china_loss_usd_million']:,.0f} million of {s['china_total_usd_million']:,.0f} million, Chinese customs).</p>"
-    )
+    b, y1 = s["base"], s["path"][1]
+    plural = "year" if years == 1 else "years"
+    china = (china_side or {}).get(year)
+    china_line = (f"For China the same cut is <b>{cut * china / 100:.3f}%</b> of its total trade (Chinese customs, {year})."
+                  if china is not None else
+                  f"For China the course data hold no customs figure for its total trade in {year}, so its side is not shown.")
+    parts = [
+        f"<p><b>Base year {year}</b> (data, KOTRA): North Korea's trade US$ {b['total']:,.0f} million, of which "
+        f"China {b['china']:,.0f} ({b['china_share_pct']:.1f}%) and all other partners {b['others']:,.0f}.</p>",
+        f"<p><b>Your assumptions</b> (not data): a cut of {cut:g}% in trade with China from {year + 1}, lasting; "
+        f"other partners replace {replaced:g}% of the lost trade, built up evenly over {years} {plural}; "
+        "their own trade otherwise unchanged.</p><ul>",
+        f"<li><b>Sensitivity</b>, the loss before anyone adjusts: <b>{s['sensitivity_pct']:.1f}%</b> of North Korea's "
+        f"trade (US$ {s['sensitivity_pct'] * b['total'] / 100:,.0f} million). {china_line}</li>",
+        f"<li><b>Vulnerability</b>, the loss left after substitution: <b>{s['vulnerability_pct']:.1f}%</b> in {year + 1}, "
+        f"{s['vulnerability_end_pct']:.1f}% by {year + HORIZON}.</li>",
+        f"<li>Your scenario for {year + 1}: total US$ {y1['total']:,.0f} million; China's share {_pct(y1['china_share_pct'])}.</li></ul>",
+    ]
+    nxt = rec["next"]
+    if nxt is None:
+        parts.append(f"<p><b>The record</b>: the course data hold no KOTRA figures for {year + 1}, so there is nothing "
+                     "to compare the scenario with.</p>")
+    else:
+        change = rec["china_change_pct"]
+        implied = rec["implied_replacement_pct"]
+        made_up = ("trade with China did not fall, so there was nothing to replace" if implied is None else
+                   f"other partners made up <b>{implied:.1f}%</b> of the trade lost with China"
+                   + (" (a negative share: their trade fell too)" if implied < 0 else ""))
+        parts.append(
+            f"<p><b>The record for {year + 1}</b> (data, KOTRA): total US$ {nxt['total']:,.0f} million; trade with China "
+            f"{'fell' if change < 0 else 'rose'} {abs(change):.1f}%; trade with other partners went from {b['others']:,.0f} "
+            f"to {nxt['others']:,.0f}; {made_up}. China's share: {nxt['china_share_pct']:.1f}%.</p>")
+    parts.append("<p style='font-size:90%;color:#444'>US$ million. KOTRA's totals leave out inter-Korean trade, and "
+                 "for 2022 KOTRA left Russia out (<code>koenergy_110938_kotra2022</code>). "
+                 "Years without both KOTRA figures are left blank.</p>")
+    return "".join(parts)
 
 
-def shock_simulator(year: int = 2023, cut: int = 50) -> widgets.VBox:
-    """Cut China–DPRK trade by X %: the share of each side's total trade lost, with the year's real totals."""
+def substitution_explorer(year: int = 2019, cut: int = 75, replaced: int = 0, years: int = 1) -> widgets.VBox:
+    """Cut trade with China, let other partners replace some of it at a speed you set, and compare with the record."""
     table = measures.course_asymmetry_table()
-    years = list(table["year"])
-    w_cut = widgets.IntSlider(value=cut, min=0, max=100, step=5, description="Cut (%)", continuous_update=False)
-    w_year = widgets.IntSlider(value=year, min=min(years), max=max(years), description="Year", continuous_update=False)
-    s0, s1 = style.style_for(0), style.style_for(1)
-    fig = go.FigureWidget()
-    fig.add_bar(x=["North Korea", "China"], y=[0, 0], text=["", ""], textposition="outside",
-                marker=dict(color=[s0["color"], s1["color"]], pattern_shape=["", "/"]),
-                hovertemplate="%{x}: %{y:.3f}% of its total trade lost<extra></extra>")
-    fig.update_layout(title="Share of each side's total trade lost", yaxis_title="Per cent of own total trade",
-                      xaxis_title="Side", yaxis_range=[0, 105], height=360)
+    rows = measures.kotra_rows(table)  # computed once; each callback works on this small dict
+    china_side = {int(r.year): float(r.dprk_share_of_china_pct) for r in table.itertuples()
+                  if not math.isnan(r.dprk_share_of_china_pct)}
+    valid = sorted(rows)
+    w_year = widgets.IntSlider(value=year, min=valid[0], max=valid[-1], description="Base year", continuous_update=False,
+                               style=_WIDE)
+    w_cut = widgets.IntSlider(value=cut, min=0, max=100, step=5, description="Cut (%)", continuous_update=False,
+                              style=_WIDE)
+    w_rep = widgets.IntSlider(value=replaced, min=0, max=100, step=5, description="Replaced (%)", continuous_update=False,
+                              style=_WIDE)
+    w_years = widgets.IntSlider(value=years, min=1, max=5, description="Years to replace", continuous_update=False,
+                                style=_WIDE)
+    fig = go.FigureWidget(make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+        "North Korea's total trade", "Its trade with partners other than China")))
+    for col in (1, 2):
+        for i, name in enumerate((RECORD_NAME, SCENARIO_NAME)):
+            st = style.style_for(i)
+            what = "total trade" if col == 1 else "trade with partners other than China"
+            fig.add_scatter(name=name, mode="lines+markers", connectgaps=False, x=[], y=[], showlegend=col == 1,
+                            legendgroup=name, line=dict(color=st["color"], dash=st["dash"], width=3),
+                            marker=dict(symbol=st["symbol"], size=9),
+                            hovertemplate="%{x}: US$ %{y:,.0f} million<br>" + name + ": " + what + "<extra></extra>",
+                            row=1, col=col)
+    fig.update_layout(title="North Korea's trade after a cut in trade with China", height=440,
+                      legend=dict(orientation="h", y=-0.22), margin=dict(t=100))
+    fig.update_xaxes(title_text="Year", dtick=1)
+    fig.update_yaxes(title_text="US$ million", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="US$ million (its own scale)", rangemode="tozero", row=1, col=2)
     out = widgets.HTML()
 
     def redraw(*_):
-        y, c = w_year.value, w_cut.value
+        y, c, r, n = w_year.value, w_cut.value, w_rep.value, w_years.value
+        xs = list(range(y, y + HORIZON + 1))
+        rec = {yy: rows[yy] for yy in xs if yy in rows}
         try:
-            s = measures.shock(table, y, c)
-            vals, txt = [s["dprk_loss_pct"], s["china_loss_pct"]], [f"{s['dprk_loss_pct']:.1f}%", f"{s['china_loss_pct']:.3f}%"]
+            s = measures.substitution(rows, y, c, r, n, HORIZON)
+            scen_total = [p["total"] for p in s["path"]]
+            scen_others = [p["others"] for p in s["path"]]
+            ok = True
         except measures.MeasureError:
-            vals, txt = [0, 0], ["no data", "no data"]
+            scen_total = scen_others = [None] * len(xs)
+            ok = False
+        record_total = [rec[yy][1] if yy in rec else None for yy in xs]
+        record_others = [rec[yy][1] - rec[yy][0] if yy in rec else None for yy in xs]
         with fig.batch_update():
-            fig.data[0].y = vals
-            fig.data[0].text = txt
-            fig.layout.title.text = f"Share of each side's total trade lost: {c}% cut in {y}"
-        out.value = shock_html(table, y, c)
+            for k, ys in enumerate((record_total, scen_total, record_others, scen_others)):
+                fig.data[k].x, fig.data[k].y = xs, ys
+            fig.layout.title.text = (f"After a {c}% cut in trade with China, base year {y}: scenario and record"
+                                     + ("" if ok else " (no data)"))
+            fig.layout.xaxis.range = fig.layout.xaxis2.range = [y - 0.3, y + HORIZON + 0.3]
+        out.value = substitution_html(rows, y, c, r, n, china_side)
 
-    w_cut.observe(redraw, names="value")
-    w_year.observe(redraw, names="value")
+    for w in (w_year, w_cut, w_rep, w_years):
+        w.observe(redraw, names="value")
     redraw()
-    box = widgets.VBox([widgets.HBox([w_cut, w_year]), fig, out])
-    box.add_class(SHOCK_SIMULATOR.css_class)
+    box = widgets.VBox([widgets.HBox([w_year, w_cut]), widgets.HBox([w_rep, w_years]), fig, out])
+    box.add_class(SUBSTITUTION_EXPLORER.css_class)
     return box
