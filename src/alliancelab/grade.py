@@ -10,9 +10,9 @@ For each one, the grader
    and runs under :mod:`alliancelab.kernel_guard`: no network, no writing outside that folder, no reading of the
    course's masters or keys, no starting programs. Strict mode is off. Each notebook has a time limit
    (``--timeout``, 120 s), each cell a quarter of it; a cell past its limit is interrupted and the run goes on; a
-   cell that cannot be interrupted or that ends the kernel is left out and the notebook run again without it.
-   Outputs are counted, never kept: a cell that prints more than ``--max-output-mb`` (4 MB) is interrupted. Two
-   submissions run at a time (``--jobs``);
+   cell that cannot be interrupted, that ends the kernel, or that prints more than ``--max-output-mb`` (4 MB) is left
+   out and the notebook run again without it (outputs are counted, never kept). Two submissions run at a time
+   (``--jobs``);
 3. reads the answer variables (``answer_3_7``) out of the kernel after the run, as plain values, and grades them in
    this process with the full keys (:mod:`alliancelab.keys`) and fresh attempt counters. Redefining ``check``,
    ``grade`` or anything else in the notebook changes nothing here.
@@ -37,6 +37,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -306,13 +307,15 @@ def _make_client_class():
             total = self.cell_bytes.get(cell_index, 0) + size
             self.cell_bytes[cell_index] = total
             if total > self.max_output and cell_index not in self.flooded:
+                # Interrupting is not enough: what the kernel has already queued can be hundreds of MB to read.
+                # The kernel is killed instead, and the notebook is run again without this cell.
                 self.flooded.add(cell_index)
-                asyncio.ensure_future(self._interrupt())
+                asyncio.ensure_future(self._kill())
             return None  # outputs are never kept: the grader needs values, not pictures
 
-        async def _interrupt(self):
+        async def _kill(self):
             try:
-                await self.km.interrupt_kernel()
+                await self.km.signal_kernel(signal.SIGKILL)
             except Exception:
                 pass
 
@@ -413,6 +416,14 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
             done, _ = await asyncio.wait({task}, timeout=limit + 10)
             if os.environ.get("ALLIANCELAB_GRADE_PROFILE") == "1":
                 print(f"cell {learner_index} {time.monotonic() - cell_start:.2f}s {cell.source[:50]!r}", file=sys.stderr)
+            if not done and position in client.flooded:
+                task.cancel()
+                try:
+                    await task
+                except BaseException:
+                    pass
+                fatal = (learner_index, "output too large")
+                break
             if not done:  # interrupted but still running (it catches KeyboardInterrupt, or sits in C code)
                 task.cancel()
                 try:
@@ -424,6 +435,9 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
             try:
                 task.result()
             except DeadKernelError:
+                if position in client.flooded:
+                    fatal = (learner_index, "output too large")
+                    break
                 # exit() and quit() are disarmed by the prelude, so a kernel dies in the cell that kills it
                 # (os._exit, a signal, a crash); dying in the extraction means the last cell did it on its way out
                 culprit = learner_index if learner_index is not None else (learner_cells[-1] if learner_cells and position else None)
@@ -434,9 +448,6 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
                 break
             if learner_index is None:
                 continue
-            if position in client.flooded:
-                outcome.problems.append(f"output too large: cell {learner_index} printed more than "
-                                        f"{plan.max_output / 1024 / 1024:g} MB and was stopped; its output was dropped")
             content = replies.get(position, {})
             if content.get("status") == "error":
                 err = f"{content.get('ename', 'Error')}: {str(content.get('evalue', ''))[:120]}"
@@ -581,10 +592,14 @@ async def grade_one(path: Path, student: str, plan: Plan, work: Path, index: int
         if culprit is None:
             outcome.problems.extend(run_problems + [f"not graded: {why}"])
             break
-        label = "kernel died" if why == "kernel died" else "timeout"
-        detail = ("the kernel stopped (sys.exit, exit(), os._exit or a crash)" if why == "kernel died"
-                  else "it ran past its limit and could not be interrupted")
-        outcome.problems.append(f"{label}: in cell {culprit} {detail}; graded from a run without that cell")
+        if why == "output too large":
+            outcome.problems.append(f"output too large: cell {culprit} printed more than {plan.max_output / 1024 / 1024:g} MB; "
+                                    "graded from a run without that cell")
+        else:
+            label = "kernel died" if why == "kernel died" else "timeout"
+            detail = ("the kernel stopped (sys.exit, exit(), os._exit or a crash)" if why == "kernel died"
+                      else "it ran past its limit and could not be interrupted")
+            outcome.problems.append(f"{label}: in cell {culprit} {detail}; graded from a run without that cell")
         skip.add(culprit)
     blocked = [e for e in outcome.cell_errors if "alliancelab grader:" in e]
     others = [e for e in outcome.cell_errors if e not in blocked and "KeyboardInterrupt" not in e]
