@@ -258,7 +258,7 @@ register(
             "Reread point 5 of the list above: which 2012 figure was revised, and by how much?",
         ],
         misconceptions={
-            "A": "A cause projected backwards: the sources date customs' zero line for crude oil from 2014, and in every other year before 2014 the two series agree.",
+            "A": "A cause projected backwards: the sources date customs' zero line for crude oil from 2014, and in every other year before 2014 the two series nearly agree.",
             "B": "Coverage mix-up: inter-Korean trade concerns KOTRA's figure for North Korea's total trade, which leaves it out; it is not part of either China line.",
             "C": "One series must be wrong: an unexplained gap is a reason to say which series you use and why, not to throw one away.",
         },
@@ -356,7 +356,7 @@ register(
         explanation="Compare your justification with the model answer below and the rubric in the instructor notes: it should tie the series to the question (how much North Korea depends on China needs North Korea's total, which only KOTRA gives; what China itself records and controls at its border is customs), name the documented cause of the gap (crude oil from 2014) and one caveat, and say what the other series would change.",
         hints=[
             "measures.trade_series(trade, 'kotra') and measures.trade_series(trade, 'customs') list each year's preferred total in the column 'value'.",
-            "Quote the figure of the series you chose, for the year you chose, in US$ million; customs has no figure for 1992 or 1994–1998, KOTRA none for 1991 or 1999.",
+            "Quote the figure of the series you chose, for the year you chose, in US$ million; customs has no figure for 1992 or 1994–1998, KOTRA none for 1991, 1999 or 2025.",
             "If the message says the figure belongs to the other series, you have mixed the two: each answer takes one series throughout.",
         ],
     ),
@@ -391,7 +391,7 @@ register(
         answer=_replacement_2020,
         tolerance=5,
         unit="per cent of the lost trade",
-        explanation="Other partners made up none of it: from 2019 to 2020 trade with China fell by about US$ 2,330 million (KOTRA), and trade with all other partners fell too, from about 150 to 102 million, so the 'replacement' was about −2%. Set the explorer to other base years: in every year in the data when trade with China fell, except 2023, trade with other partners fell as well.",
+        explanation="Other partners made up none of it: from 2019 to 2020 trade with China fell by about US$ 2,330 million (KOTRA), and trade with all other partners fell too, from about 150 to 102 million, so the 'replacement' was about −2%. Set the explorer to other base years: in every year in the data when trade with China fell, except 2024 (base year 2023), trade with other partners fell as well.",
         hints=[
             "100 would mean other partners replaced all the trade lost with China, 0 none of it; a negative value means their trade fell too.",
         ],

@@ -339,8 +339,9 @@ register(
             "1996 is doing on a list of documents to be replaced.",
         ],
         misconceptions={
-            "A": "A lapsed treaty read as alive: every row of the table above ends the 1961 Soviet treaty between 1991 "
-                 "and 1996, and on entry into force KCNA named only the 2000 treaty as becoming invalid.",
+            "A": "A lapsed treaty read as alive: every row of the table above dates the end of the 1961 Soviet treaty, or "
+                 "of its assistance clause, between 1991 and 1996, and on entry into force KCNA named only the 2000 "
+                 "treaty as becoming invalid.",
             "B": "The two 1961 treaties confused: Ushakov was listing Moscow's documents with Pyongyang; the China–North "
                  "Korea treaty of 11 July 1961 is not Russia's to replace, and it is still in force.",
             "D": "Silence read as proof: KCNA did not say nothing ended; it said the 2000 treaty 'becomes invalid' on the "
