@@ -111,7 +111,7 @@ def trade_explorer(start: int = 1991, end: int = 2025) -> widgets.VBox:
     w_series = widgets.ToggleButtons(options=list(SERIES_CHOICES), value="Both", description="Series")
     w_measure = widgets.Dropdown(options=[(v[0], k) for k, v in measures.MEASURES.items()], value="total", description="Measure")
     w_log = widgets.Checkbox(value=False, description="Log scale")
-    fig = go.FigureWidget()
+    fig = go.Figure()
     for i, s in enumerate(("customs", "kotra")):
         st = style.style_for(i)
         fig.add_scatter(name=measures.SERIES_LABELS[s], mode="lines+markers", connectgaps=False,
@@ -135,6 +135,7 @@ def trade_explorer(start: int = 1991, end: int = 2025) -> widgets.VBox:
                                    bgcolor="rgba(255,255,255,0.7)")
                               for k, (x, lab) in enumerate(zip(events["x"], events["label"]))]
 
+    fig = go.FigureWidget(fig)  # built complete, then wrapped: the browser gets it in one piece
     def redraw(*_):
         a, b = sorted((w_from.value, w_to.value))
         series = SERIES_CHOICES[w_series.value]
@@ -221,7 +222,7 @@ def asymmetry_dashboard(year: int = 2023) -> widgets.VBox:
     w_year = widgets.IntSlider(value=year, min=min(years), max=max(years), description="Year", continuous_update=False)
     w_line = widgets.Dropdown(options=list(DASH_MEASURES), value="China's share of DPRK trade (%)", description="Line shows",
                               style={"description_width": "initial"})
-    fig = go.FigureWidget(make_subplots(rows=1, cols=2, column_widths=[0.35, 0.65],
+    fig = go.Figure(make_subplots(rows=1, cols=2, column_widths=[0.35, 0.65],
                                         subplot_titles=("Both shares in the chosen year", "Chosen measure over time")))
     s0, s1, s2 = style.style_for(0), style.style_for(1), style.style_for(2)
     fig.add_bar(x=["China's share<br>of DPRK trade", "DPRK's share<br>of China's trade"], y=[0, 0],
@@ -237,6 +238,7 @@ def asymmetry_dashboard(year: int = 2023) -> widgets.VBox:
     fig.update_xaxes(title_text="Year", row=1, col=2)
     out = widgets.HTML()
 
+    fig = go.FigureWidget(fig)  # built complete, then wrapped: the browser gets it in one piece
     def redraw(*_):
         y, lab = w_year.value, w_line.value
         col = DASH_MEASURES[lab]
@@ -351,7 +353,7 @@ def substitution_explorer(year: int = 2019, cut: int = 75, replaced: int = 0, ye
                               style=_WIDE)
     w_years = widgets.IntSlider(value=years, min=1, max=5, description="Years to replace", continuous_update=False,
                                 style=_WIDE)
-    fig = go.FigureWidget(make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+    fig = go.Figure(make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
         "North Korea's total trade", "Its trade with partners other than China")))
     for col in (1, 2):
         for i, name in enumerate((RECORD_NAME, SCENARIO_NAME)):
@@ -369,6 +371,7 @@ def substitution_explorer(year: int = 2019, cut: int = 75, replaced: int = 0, ye
     fig.update_yaxes(title_text="US$ million (its own scale)", rangemode="tozero", row=1, col=2)
     out = widgets.HTML()
 
+    fig = go.FigureWidget(fig)  # built complete, then wrapped: the browser gets it in one piece
     def redraw(*_):
         y, c, r, n = w_year.value, w_cut.value, w_rep.value, w_years.value
         xs = list(range(y, y + HORIZON + 1))

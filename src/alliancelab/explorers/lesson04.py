@@ -343,7 +343,7 @@ def two_patrons_explorer() -> widgets.VBox:
     basis = widgets.Dropdown(options=list(_BASES), value="KOTRA only (like for like)", description="Basis",
                              style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
     log = widgets.Checkbox(value=False, description="Log scale")
-    fig = go.FigureWidget()
+    fig = go.Figure()
     for i, (name, _, _) in enumerate(_patron_series(tables["kotra"], _MEASURES[0])):
         st = style.style_for({"China": 0, "Russia": 1, "DPRK total": 7}[name])
         fig.add_scatter(name=name, mode="lines+markers", connectgaps=False,
@@ -352,6 +352,7 @@ def two_patrons_explorer() -> widgets.VBox:
     fig.update_layout(height=420, hovermode="x unified", legend=dict(orientation="h", y=-0.2))
     summary = widgets.HTML()
 
+    fig = go.FigureWidget(fig)  # built complete, then wrapped: the browser gets it in one piece
     def redraw(_change=None) -> None:
         table = tables[_BASES[basis.value]]
         series = _patron_series(table, measure.value)
