@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")
-BUILD = ("setuptools>=77", "wheel")
+BUILD = ("setuptools>=77", "wheel", "uv==0.13.9")  # the build backend, and the installer course.py prefers
 
 
 def _env(os_name: str, sys_platform: str, system: str, machine: str) -> dict:
