@@ -107,6 +107,9 @@ def _reveal(prompt_id: Any, your_answer: Any) -> Revealed:
     if entry is None:
         known = ", ".join(sorted(i for i in answers if i.split(".")[0] == prompt_id.split(".")[0])) or ", ".join(sorted(answers))
         return Revealed(prompt_id, "invalid", f"There is no open prompt {prompt_id!r}. Open prompts: {known}.")
+    if isinstance(your_answer, dict):  # a decide-and-defend answer: the attempt is its justification
+        your_answer = your_answer.get("why", "")
+        your_answer = "" if your_answer is Ellipsis else your_answer
     if not isinstance(your_answer, str) and your_answer is not Ellipsis and your_answer is not None:
         return Revealed(prompt_id, "invalid", "Write your answer as text between the triple quotes, then run the cell again.")
     if len(_written(your_answer)) < MIN_CHARACTERS:

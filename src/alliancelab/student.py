@@ -169,8 +169,26 @@ def student_notebook(nb: dict, name: str = "notebook") -> dict:
                 raise SolutionMarkerError(f"{where}: solution markers belong in code cells only; tag a markdown answer 'solution' instead.")
             tags = cell.get("metadata", {}).get("tags", [])
             if cell.get("cell_type") == "markdown" and SOLUTION_TAG in tags:
-                _set_source(cell, PLACEHOLDER_MD)
+                decide = _decide_id(cell)
+                _set_source(cell, DECIDE_PLACEHOLDER_MD.format(id=decide) if decide else PLACEHOLDER_MD)
     return nb
+
+
+#: The model answer of a decide-and-defend task follows its code cell; the learner answers in the code cell.
+DECIDE_PLACEHOLDER_MD = ("*Your answer to {id} goes in the cell above, with your justification under `\"why\"`. "
+                         "A model answer is not shown here.*")
+
+
+def _decide_id(cell: dict) -> str | None:
+    """The exercise id of a decide-and-defend task's model answer (a solution cell whose prompt id is the id of a
+    registered ``decide`` exercise), else None."""
+    pid = cell.get("metadata", {}).get("alliancelab", {}).get("prompt")
+    if not pid:
+        return None
+    from .exercises import get_exercise
+
+    ex = get_exercise(pid)
+    return pid if ex is not None and ex.kind == "decide" else None
 
 
 def dumps(nb: dict) -> str:
@@ -312,6 +330,18 @@ def _reveal_cell(prompt_id: str) -> dict:
             "outputs": [], "source": source.splitlines(keepends=True)}
 
 
+def _reveal_decide_cell(exercise_id: str) -> dict:
+    """Self-study: the model answer of a decide-and-defend task, revealed once the learner's own answer (the dict in
+    the cell above, with its "why") is written; the learner's variable is read, never overwritten."""
+    var = "answer_" + exercise_id.replace(".", "_")
+    source = (f"# The model answer to {exercise_id} appears once your answer above is written and checked.\n"
+              "from alliancelab.selfstudy import reveal\n"
+              f'reveal("{exercise_id}", {var})')
+    return {"cell_type": "code", "execution_count": None,
+            "metadata": {"tags": [REVEAL_TAG], "alliancelab": {"prompt": exercise_id}},
+            "outputs": [], "source": source.splitlines(keepends=True)}
+
+
 def edition_notebook(master: dict, name: str, edition: Edition) -> dict:
     """One lesson notebook as ``edition`` holds it."""
     if edition.notebooks == "master":
@@ -321,7 +351,8 @@ def edition_notebook(master: dict, name: str, edition: Edition) -> dict:
         from .coursework import open_prompts
 
         ids = {p["cell"]: p["id"] for p in open_prompts(master, name)}
-        nb["cells"] = [_reveal_cell(ids[i]) if i in ids else cell for i, cell in enumerate(nb["cells"])]
+        nb["cells"] = [(_reveal_decide_cell(ids[i]) if _decide_id(master["cells"][i]) else _reveal_cell(ids[i]))
+                       if i in ids else cell for i, cell in enumerate(nb["cells"])]
     return nb
 
 
