@@ -416,13 +416,14 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
             done, _ = await asyncio.wait({task}, timeout=limit + 10)
             if os.environ.get("ALLIANCELAB_GRADE_PROFILE") == "1":
                 print(f"cell {learner_index} {time.monotonic() - cell_start:.2f}s {cell.source[:50]!r}", file=sys.stderr)
-            if not done and position in client.flooded:
+            flooded = _flooded_cell(client.flooded, learner_cells)
+            if not done and flooded is not None:
                 task.cancel()
                 try:
                     await task
                 except BaseException:
                     pass
-                fatal = (learner_index, "output too large")
+                fatal = (flooded, "output too large")
                 break
             if not done:  # interrupted but still running (it catches KeyboardInterrupt, or sits in C code)
                 task.cancel()
@@ -435,8 +436,10 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
             try:
                 task.result()
             except DeadKernelError:
-                if position in client.flooded:
-                    fatal = (learner_index, "output too large")
+                # the kill for too much output lands when the grader has read that far, maybe a few cells later
+                flooded = _flooded_cell(client.flooded, learner_cells)
+                if flooded is not None:
+                    fatal = (flooded, "output too large")
                     break
                 # exit() and quit() are disarmed by the prelude, so a kernel dies in the cell that kills it
                 # (os._exit, a signal, a crash); dying in the extraction means the last cell did it on its way out
@@ -463,6 +466,12 @@ async def _run_once(nb: dict, sandbox: Path, plan: Plan, skip: set[int], outcome
         return data["values"], None, ""
     except (OSError, ValueError, KeyError, TypeError):
         return None, None, "answers could not be read after the run"
+
+
+def _flooded_cell(flooded: set[int], learner_cells: list[int]) -> int | None:
+    """The learner's index of the first cell that printed past the cap (positions count the prelude as 0)."""
+    positions = sorted(p for p in flooded if 0 < p <= len(learner_cells))
+    return learner_cells[positions[0] - 1] if positions else None
 
 
 def _candidates(nb: dict, plan: Plan) -> dict[str, list[str]]:
