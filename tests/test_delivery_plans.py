@@ -56,6 +56,8 @@ from pathlib import Path
 
 import pytest
 
+from alliancelab.grade import run_coroutine
+
 from tests.helpers import NOTEBOOKS, ROOT
 
 SYLLABUS = ROOT / "lessons.md"
@@ -420,7 +422,7 @@ def outcomes(request, tmp_path_factory) -> dict[str, Outcome]:
     self_row, self_lesson = _self_test_lesson(tmp_path_factory.mktemp("plans"))
     sockets = Path(tempfile.mkdtemp(prefix="plans-"))  # short: a Unix socket path is at most ~107 bytes
     try:
-        return asyncio.run(_run_all(rows + [self_row], sockets, {self_row.id: self_lesson}))
+        return run_coroutine(lambda: _run_all(rows + [self_row], sockets, {self_row.id: self_lesson}))
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
 

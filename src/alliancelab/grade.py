@@ -78,6 +78,19 @@ class Plan:
         return sum(self.points[e] for e in self.assessed)
 
 
+
+def run_coroutine(make):
+    """``asyncio.run(make())``, or, where an event loop is already running in this thread (inside Jupyter, or
+    beside Playwright's sync API in a test session), the same in a worker thread with a loop of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
 def make_plan(lesson: str, work: Path, root: Path | None = None, timeout: float = DEFAULT_TIMEOUT,
               max_output_mb: float = DEFAULT_MAX_OUTPUT_MB) -> Plan:
     from . import coursework
@@ -759,7 +772,7 @@ def grade_folder(lesson: str, submissions: Path | str, out: Path | str, timeout:
         plan = make_plan(lesson, work, root, timeout, max_output_mb)
         plan.deny = sorted(set(plan.deny) | {str(submissions), str(out)})
         entries = _students(submissions, out)
-        outcomes = asyncio.run(_grade_all(entries, plan, work, jobs))
+        outcomes = run_coroutine(lambda: _grade_all(entries, plan, work, jobs))
         write_gradebook(outcomes, plan, out)
         write_feedback(outcomes, plan, out)
     return outcomes
