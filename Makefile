@@ -65,20 +65,17 @@ bench:
 	$(COURSE) bench
 
 # The course as a book (src/alliancelab/book.py, book/conf.py): build/book/learner/ and build/book/instructor/.
-# Its Sphinx packages are the `book` extra (Python 3.11+), installed here, never in a learner's environment;
-# offline from wheelhouse/ when it holds wheels.
-book: install $(VENV)/.installed-book
-	$(BIN)/python -m alliancelab.book
+# Its Sphinx packages are the `book` extra (Python 3.11+), which course.py installs for this command only
+# (offline from wheelhouse/ when it holds wheels), never in a learner's environment.
+.PHONY: book
+book:
+	$(COURSE) book
 html: book
-
-$(VENV)/.installed-book: pyproject.toml
-	$(BIN)/python -m pip install --disable-pip-version-check $(if $(wildcard wheelhouse/*.whl),--no-index --find-links wheelhouse,) -e '.[book]'
-	@touch $@
 
 # Lesson 05's role-play: one evidence card per delegation, generated from the course data (alliancelab.cards).
 .PHONY: cards
-cards: install
-	$(BIN)/python -m alliancelab.cards --dest build/cards
+cards:
+	$(COURSE) cards
 	@echo "Print build/cards/all_cards.html (one card per page) or hand out build/cards/*.md."
 
 # For a workshop USB stick: wheels for Windows (x86-64), macOS (arm64, x86-64) and Linux (x86-64, aarch64) and

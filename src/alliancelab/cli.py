@@ -130,10 +130,11 @@ def cmd_wheelhouse(args) -> int:
 
 
 def cmd_book(args) -> int:
-    book = ROOT / "src" / "alliancelab" / "book.py"
-    if book.exists():
-        return _python("alliancelab.book", *args.book_args)
-    return _python("alliancelab.site", "--src", "notebooks", "--out", "build/html", "--syllabus", "lessons.md")
+    return _python("alliancelab.book", *args.book_args)
+
+
+def cmd_cards(args) -> int:
+    return _python("alliancelab.cards", "--dest", str(ROOT / "build" / "cards"))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -167,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("grade_args", nargs=argparse.REMAINDER)
     s = add("book", cmd_book, "build the course as a static book (learner and instructor editions)")
     s.add_argument("book_args", nargs=argparse.REMAINDER)
+    add("cards", cmd_cards, "write lesson 05's role-play evidence cards to build/cards/ (HTML and Markdown)")
     s = add("wheelhouse", cmd_wheelhouse, "download wheels for offline installs: wheelhouse --platform all")
     s.add_argument("wheelhouse_args", nargs=argparse.REMAINDER)
     return p
